@@ -1,0 +1,9 @@
+#ifndef ESTEIRA_CNCURSESW_SHIM_H
+#define ESTEIRA_CNCURSESW_SHIM_H
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+#endif

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+/// The engine's one SQLite database (WAL mode): object metadata, pending events, invocation
+/// records and table items, so that an object write and its event commit together.
+///
+/// Each component registers its own migrations (`registerMigrations(in:)`), named after it.
+public final class EngineDatabase: Sendable {
+    /// The writer shared by every component; readers never block the writer (WAL).
+    public let writer: DatabasePool
+    public let path: String
+
+    /// Application id stamped into the database header, so a foreign SQLite file is refused.
+    static let applicationID: Int32 = 0x4553_5445 // "ESTE"
+
+    /// Opens (creating if needed) the database at `path` and runs every component's migrations.
+    public init(path: String, migrations: (inout DatabaseMigrator) -> Void) throws {
+        self.path = path
+        try Self.refuseForeignFile(at: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw EngineError.foreignDatabase(path: path, reason: "\(error)")
+        }
+        try writer.write { db in
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if id == 0 && tables == 0 {
+                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+            } else if id != Self.applicationID {
+                throw EngineError.foreignDatabase(path: path, reason: "application id \(id)")
+            }
+        }
+        var migrator = DatabaseMigrator()
+        migrations(&migrator)
+        try migrator.migrate(writer)
+    }
+
+    /// A file that exists but does not start with SQLite's header is never opened (and so never
+    /// overwritten).
+    private static func refuseForeignFile(at path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\0".utf8) {
+            throw EngineError.foreignDatabase(path: path, reason: "not an SQLite database")
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import EsteiraCore
+@Test func placeholder() { #expect(DataDirectory.defaultRelativePath == ".esteira") }

@@ -1,0 +1,3 @@
+import Testing
+@testable import EsteiraInvoices
+@Test func builds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import EsteiraTUI
+@Test func builds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import EsteiraTables
+@Test func builds() { #expect(Bool(true)) }
