@@ -1,0 +1,57 @@
+/// The pipeline `esteira init` writes: uploads to `notas` trigger `validate-invoices`, which loads
+/// the `invoices` table and writes a report to `notas-reports`; `query-invoices` answers look-ups.
+public enum DefaultPipeline {
+    /// The pipeline file's text, commented for the user who opens it.
+    public static let yaml = """
+    # Esteira pipeline: buckets and their notification rules, functions, tables.
+    # Edit and restart; a mistake is reported with its line and field and nothing starts.
+
+    buckets:
+      - name: notas
+        notifications:
+          # Every upload goes to the validator: judging file types is the function's job.
+          - id: validate-on-upload
+            events: ["s3:ObjectCreated:*"]
+            function: validate-invoices
+      # Processing reports land here; this bucket triggers nothing.
+      - name: notas-reports
+
+    functions:
+      - name: validate-invoices
+        handler: validate-invoices
+        timeout: 900
+        memory: 1024
+        retries: 2
+        settings:
+          table: invoices
+          reports-bucket: notas-reports
+      - name: query-invoices
+        handler: query-invoices
+        timeout: 30
+        memory: 256
+        settings:
+          table: invoices
+
+    tables:
+      # One item per nota; see docs/KEY-DESIGN.md for why each index exists.
+      - name: invoices
+        partition-key: numero:S
+        indexes:
+          - name: by-nome
+            partition-key: nome-inicial:S
+            sort-key: nome-data:S
+          - name: by-documento
+            partition-key: documento:S
+            sort-key: data:S
+          - name: by-mes
+            partition-key: mes:S
+            sort-key: data-numero:S
+          - name: by-source
+            partition-key: source:S
+            sort-key: numero:S
+      # One item per uploaded object: the eTag it last loaded and its outcome (idempotency).
+      - name: invoice-loads
+        partition-key: source:S
+
+    """
+}
