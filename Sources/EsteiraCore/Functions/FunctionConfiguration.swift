@@ -1,0 +1,133 @@
+import Foundation
+
+/// A function's settings, as in Lambda: the handler it runs, its timeout, memory, concurrency,
+/// and how asynchronous invocations are retried and where their final failures go.
+///
+/// Decoding fills missing settings with Lambda's defaults, so a pipeline file only names what it
+/// changes. Call `validate()` (done by `FunctionRuntime.configure(_:)`) to check the ranges.
+public struct FunctionConfiguration: Sendable, Codable, Hashable {
+    /// 1–64 letters, digits, hyphens or underscores.
+    public var name: String
+    /// The name the handler is registered under in the `HandlerRegistry`.
+    public var handler: String
+    /// Seconds before an invocation is stopped: 1–900, default 3.
+    public var timeout: Int
+    /// Memory in MB, 128–10,240, default 128. Reported in `REPORT` lines; not enforced in-process.
+    public var memorySize: Int
+    /// How many invocations may run at once in this process; `nil` is unreserved (no limit),
+    /// `0` throttles every invocation. Limits are per process, not per data directory.
+    public var reservedConcurrency: Int?
+    /// Retries after a failed asynchronous invocation: 0–2, default 2.
+    public var maximumRetryAttempts: Int
+    /// Seconds an asynchronous event may wait (for a slot or a retry) before it is dropped to the
+    /// on-failure list: 60–21,600, default 21,600 (6 hours).
+    public var maximumEventAge: Int
+    /// Seconds to wait before each retry (the last one repeats). Lambda waits about 1 and then
+    /// 2 minutes; Esteira defaults to 1 and 2 seconds, and tests use zero.
+    public var retryDelays: [Double]
+    /// The on-failure list that receives events which finally fail; `nil` means the function's
+    /// own list, named after the function.
+    public var onFailure: String?
+
+    public static let defaultTimeout = 3
+    public static let defaultMemorySize = 128
+    public static let defaultMaximumRetryAttempts = 2
+    public static let defaultMaximumEventAge = 21_600
+    public static let defaultRetryDelays: [Double] = [1, 2]
+
+    public init(
+        name: String, handler: String, timeout: Int = defaultTimeout, memorySize: Int = defaultMemorySize,
+        reservedConcurrency: Int? = nil, maximumRetryAttempts: Int = defaultMaximumRetryAttempts,
+        maximumEventAge: Int = defaultMaximumEventAge, retryDelays: [Double] = defaultRetryDelays,
+        onFailure: String? = nil
+    ) {
+        self.name = name
+        self.handler = handler
+        self.timeout = timeout
+        self.memorySize = memorySize
+        self.reservedConcurrency = reservedConcurrency
+        self.maximumRetryAttempts = maximumRetryAttempts
+        self.maximumEventAge = maximumEventAge
+        self.retryDelays = retryDelays
+        self.onFailure = onFailure
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, handler, timeout, memorySize, reservedConcurrency, maximumRetryAttempts
+        case maximumEventAge, retryDelays, onFailure
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            handler: try container.decode(String.self, forKey: .handler),
+            timeout: try container.decodeIfPresent(Int.self, forKey: .timeout) ?? Self.defaultTimeout,
+            memorySize: try container.decodeIfPresent(Int.self, forKey: .memorySize) ?? Self.defaultMemorySize,
+            reservedConcurrency: try container.decodeIfPresent(Int.self, forKey: .reservedConcurrency),
+            maximumRetryAttempts: try container.decodeIfPresent(Int.self, forKey: .maximumRetryAttempts)
+                ?? Self.defaultMaximumRetryAttempts,
+            maximumEventAge: try container.decodeIfPresent(Int.self, forKey: .maximumEventAge)
+                ?? Self.defaultMaximumEventAge,
+            retryDelays: try container.decodeIfPresent([Double].self, forKey: .retryDelays)
+                ?? Self.defaultRetryDelays,
+            onFailure: try container.decodeIfPresent(String.self, forKey: .onFailure))
+    }
+
+    /// The on-failure list this function's final failures go to.
+    public var onFailureDestination: String { onFailure ?? name }
+
+    /// `arn:aws:lambda:us-east-1:000000000000:function:NAME`
+    public var arn: String { Self.arn(functionName: name) }
+
+    /// The ARN Lambda would give a function of this name in Esteira's fixed region and account.
+    public static func arn(functionName: String) -> String {
+        "arn:aws:lambda:us-east-1:000000000000:function:\(functionName)"
+    }
+
+    /// Checks every setting against Lambda's limits; the error lists each violation the way
+    /// Lambda's `ValidationException` does.
+    public func validate() throws {
+        var violations: [String] = []
+        func check(_ value: Int, _ field: String, _ range: ClosedRange<Int>) {
+            if value < range.lowerBound {
+                violations.append(Self.violation(value, field,
+                    "Member must have value greater than or equal to \(range.lowerBound)"))
+            } else if value > range.upperBound {
+                violations.append(Self.violation(value, field,
+                    "Member must have value less than or equal to \(range.upperBound)"))
+            }
+        }
+        if name.isEmpty || name.count > 64 {
+            violations.append(Self.violation(name, "name",
+                "Member must have length greater than or equal to 1 and less than or equal to 64"))
+        } else if !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            violations.append(Self.violation(name, "name",
+                "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+"))
+        }
+        if handler.isEmpty {
+            violations.append(Self.violation(handler, "handler", "Member must have length greater than or equal to 1"))
+        }
+        check(timeout, "timeout", 1...900)
+        check(memorySize, "memorySize", 128...10_240)
+        if let reservedConcurrency {
+            check(reservedConcurrency, "reservedConcurrency", 0...1_000)
+        }
+        check(maximumRetryAttempts, "maximumRetryAttempts", 0...2)
+        check(maximumEventAge, "maximumEventAge", 60...21_600)
+        for delay in retryDelays where !(delay >= 0 && delay <= 900) {
+            violations.append(Self.violation(delay, "retryDelays",
+                "Member must have value greater than or equal to 0 and less than or equal to 900"))
+        }
+        if let onFailure, onFailure.isEmpty {
+            violations.append(Self.violation(onFailure, "onFailure", "Member must have length greater than or equal to 1"))
+        }
+        if !violations.isEmpty {
+            throw FunctionRuntimeError.validation(function: name, violations: violations)
+        }
+    }
+
+    private static func violation(_ value: Any, _ field: String, _ constraint: String) -> String {
+        "Value '\(value)' at '\(field)' failed to satisfy constraint: \(constraint)"
+    }
+}

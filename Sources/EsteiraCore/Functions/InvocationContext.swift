@@ -1,0 +1,44 @@
+import Foundation
+
+/// What a handler knows about its invocation, like Lambda's context object.
+public struct InvocationContext: Sendable {
+    /// The request id, a lower-case UUID; the same for every retry of one asynchronous event.
+    public let requestID: String
+    public let functionName: String
+    /// Always `$LATEST`.
+    public let functionVersion: String
+    /// `arn:aws:lambda:us-east-1:000000000000:function:NAME`
+    public let invokedFunctionArn: String
+    public let memoryLimitInMB: Int
+    /// `/aws/lambda/NAME`
+    public let logGroupName: String
+    /// `2026/11/24/[$LATEST]<32 hex digits>`, one stream per function instance in this process.
+    public let logStreamName: String
+    /// When the invocation times out.
+    public let deadline: ContinuousClock.Instant
+    /// The lineage of the event that triggered this invocation (for the loop guard): objects the
+    /// handler writes should carry `lineage.next(triggeringEventID:)`.
+    public let lineage: EventLineage
+    /// The id of the event delivery that caused this invocation, if an event did.
+    public let deliveryID: Int64?
+    /// Writes lines into this invocation's log.
+    public let logger: InvocationLogger
+
+    let transcript: InvocationTranscript
+
+    /// Time left before the deadline (zero once it has passed).
+    public var remainingTime: Duration {
+        max(.zero, deadline - .now)
+    }
+
+    /// Time left before the deadline in whole milliseconds, like Lambda's `getRemainingTimeInMillis()`.
+    public var remainingTimeInMillis: Int {
+        let (seconds, attoseconds) = remainingTime.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// Sets the short result summary shown with the invocation record, e.g. "1000 accepted, 3 rejected".
+    public func setSummary(_ summary: String) {
+        transcript.setSummary(summary)
+    }
+}

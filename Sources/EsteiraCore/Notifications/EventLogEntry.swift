@@ -1,0 +1,26 @@
+import Foundation
+
+/// One event in the event log: every object change (whether or not a rule matched) and every
+/// `s3:TestEvent`, with the deliveries it caused.
+public struct EventLogEntry: Sendable, Hashable, Identifiable {
+    public let id: Int64
+    /// When the change committed.
+    public let time: Date
+    public let bucket: BucketName
+    /// The object's key; nil for an `s3:TestEvent`.
+    public let key: ObjectKey?
+    /// `ObjectCreated:Put`, `ObjectCreated:Copy`, `ObjectRemoved:Delete` or `s3:TestEvent`.
+    public let eventName: String
+    /// The event's sequencer (nil for an `s3:TestEvent`).
+    public let sequencer: String?
+    /// The object's size and ETag for creations; nil for removals and test events.
+    public let size: Int64?
+    public let eTag: String?
+    /// The event's place in a chain of functions.
+    public let lineage: EventLineage
+    /// The message as S3 sends it (for object events, with the first matching rule's
+    /// `configurationId`; without one when no rule matched).
+    public let message: JSONValue
+    /// The deliveries this event caused, oldest first.
+    public let deliveries: [EventDelivery]
+}

@@ -1,0 +1,186 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files that hold object bytes: `objects/<2 hex>/<uuid>`, named by an id and never by the key.
+///
+/// Bytes are streamed through a temporary file (with the MD5 computed on the way), made durable with
+/// `fsync`, and only then renamed into place; blob files are never modified afterwards.
+struct BlobStore: Sendable {
+    let directory: DataDirectory
+
+    /// Bytes read and written per step while streaming a file in.
+    static let chunkSize = 1 << 20
+    static let temporaryPrefix = "object-"
+    static let temporarySuffix = ".part"
+
+    /// A blob file in place, not yet referenced by any object row.
+    struct StagedBlob: Sendable {
+        let id: String
+        let size: Int64
+        let md5Hex: String
+    }
+
+    /// Where the blob `id` lives.
+    func url(for id: String) -> URL {
+        directory.objectsURL
+            .appendingPathComponent(String(id.prefix(2)), isDirectory: true)
+            .appendingPathComponent(id, isDirectory: false)
+    }
+
+    /// Streams `source` into a new blob, never holding more than one chunk in memory.
+    func stage(contentsOf source: URL) throws -> StagedBlob {
+        let input: FileHandle
+        do {
+            input = try FileHandle(forReadingFrom: source)
+        } catch {
+            throw ObjectFileError(path: source.path, reason: Self.reason(error, fallback: "cannot be opened for reading"))
+        }
+        defer { try? input.close() }
+        return try stage { output, md5 in
+            var size: Int64 = 0
+            while true {
+                let chunk: Data
+                do {
+                    guard let read = try input.read(upToCount: Self.chunkSize), !read.isEmpty else { break }
+                    chunk = read
+                } catch {
+                    throw ObjectFileError(path: source.path, reason: Self.reason(error, fallback: "cannot be read"))
+                }
+                md5.update(data: chunk)
+                try output.write(contentsOf: chunk)
+                size += Int64(chunk.count)
+            }
+            return size
+        }
+    }
+
+    /// Writes `data` into a new blob.
+    func stage(data: Data) throws -> StagedBlob {
+        try stage { output, md5 in
+            md5.update(data: data)
+            try output.write(contentsOf: data)
+            return Int64(data.count)
+        }
+    }
+
+    /// A second blob with the same bytes as `id` (a hard link: blobs are immutable).
+    func duplicate(_ id: String) throws -> String {
+        let newID = Self.newID()
+        let target = url(for: newID)
+        do {
+            try createShard(for: newID)
+            try FileManager.default.linkItem(at: url(for: id), to: target)
+        } catch let error as ObjectFileError {
+            throw error
+        } catch {
+            throw ObjectFileError(path: url(for: id).path, reason: Self.reason(error, fallback: "cannot be copied"))
+        }
+        return newID
+    }
+
+    /// Deletes the blob `id`; a blob already gone is not an error.
+    func remove(_ id: String) {
+        try? FileManager.default.removeItem(at: url(for: id))
+    }
+
+    /// Deletes blob files that no object references and temporary files left by an interrupted
+    /// write, when they were last modified before `cutoff` (a younger file may belong to a write
+    /// still in progress in another process). `referencedIDs` gives the ids in use for one shard
+    /// (the two-character folder name). Returns how many files were deleted.
+    func removeOrphans(modifiedBefore cutoff: Date, referencedIDs: (String) throws -> Set<String>) throws -> Int {
+        let fm = FileManager.default
+        var removed = 0
+        func isOld(_ url: URL) -> Bool {
+            let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+            return (modified ?? .distantPast) < cutoff
+        }
+        let temporaries = (try? fm.contentsOfDirectory(at: directory.temporaryURL, includingPropertiesForKeys: nil)) ?? []
+        for file in temporaries where file.lastPathComponent.hasPrefix(Self.temporaryPrefix)
+            && file.lastPathComponent.hasSuffix(Self.temporarySuffix) && isOld(file) {
+            if (try? fm.removeItem(at: file)) != nil { removed += 1 }
+        }
+        let shards = (try? fm.contentsOfDirectory(at: directory.objectsURL, includingPropertiesForKeys: nil)) ?? []
+        for shard in shards {
+            let files = (try? fm.contentsOfDirectory(at: shard, includingPropertiesForKeys: nil)) ?? []
+            if files.isEmpty { continue }
+            let inUse = try referencedIDs(shard.lastPathComponent)
+            for file in files where Self.isBlobID(file.lastPathComponent)
+                && file.lastPathComponent.hasPrefix(shard.lastPathComponent)
+                && !inUse.contains(file.lastPathComponent) && isOld(file) {
+                if (try? fm.removeItem(at: file)) != nil { removed += 1 }
+            }
+        }
+        return removed
+    }
+
+    private func stage(_ write: (FileHandle, inout Insecure.MD5) throws -> Int64) throws -> StagedBlob {
+        let fm = FileManager.default
+        let id = Self.newID()
+        let temporary = directory.temporaryURL
+            .appendingPathComponent(Self.temporaryPrefix + id + Self.temporarySuffix, isDirectory: false)
+        do {
+            try fm.createDirectory(at: directory.temporaryURL, withIntermediateDirectories: true,
+                                   attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ObjectFileError(path: directory.temporaryURL.path, reason: Self.reason(error, fallback: "cannot be created"))
+        }
+        guard fm.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw ObjectFileError(path: temporary.path, reason: "cannot be created (is the disk full or read-only?)")
+        }
+        do {
+            let output = try FileHandle(forWritingTo: temporary)
+            var md5 = Insecure.MD5()
+            let size: Int64
+            do {
+                defer { try? output.close() }
+                size = try write(output, &md5)
+                try output.synchronize()
+            }
+            try createShard(for: id)
+            let destination = url(for: id)
+            try fm.moveItem(at: temporary, to: destination)
+            Self.synchronizeDirectory(destination.deletingLastPathComponent())
+            let hex = md5.finalize().map { String(format: "%02x", $0) }.joined()
+            return StagedBlob(id: id, size: size, md5Hex: hex)
+        } catch {
+            try? fm.removeItem(at: temporary)
+            if let error = error as? ObjectFileError { throw error }
+            throw ObjectFileError(path: temporary.path, reason: Self.reason(error, fallback: "cannot be written"))
+        }
+    }
+
+    private func createShard(for id: String) throws {
+        let shard = url(for: id).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: shard, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ObjectFileError(path: shard.path, reason: Self.reason(error, fallback: "cannot be created"))
+        }
+    }
+
+    /// Makes a rename durable: the directory entry is flushed as well as the file.
+    private static func synchronizeDirectory(_ url: URL) {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        _ = close(descriptor)
+    }
+
+    static func newID() -> String { UUID().uuidString.lowercased() }
+
+    /// Whether `name` is a blob file name this store could have made.
+    static func isBlobID(_ name: String) -> Bool {
+        name.count == 36 && UUID(uuidString: name) != nil && name == name.lowercased()
+    }
+
+    private static func reason(_ error: any Error, fallback: String) -> String {
+        let text = (error as NSError).localizedDescription
+        return text.isEmpty ? fallback : text
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// A bucket as `ListBuckets` shows it, with how much it holds.
+public struct Bucket: Sendable, Hashable {
+    public let name: BucketName
+    /// When the bucket was created.
+    public let creationDate: Date
+    /// How many objects it holds.
+    public let objectCount: Int
+    /// The sum of their sizes, in bytes.
+    public let totalSize: Int64
+}

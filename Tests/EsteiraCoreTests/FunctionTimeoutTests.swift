@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import EsteiraCore
+
+/// These tests run into real one-second timeouts; they are kept few.
+@Suite("Timeouts")
+struct FunctionTimeoutTests {
+    @Test func aHandlerPastItsTimeoutIsRecordedAsTimedOutAndItsSlotReleased() async throws {
+        let bed = try FunctionTestBed()
+        let latch = TestLatch()
+        let (started, startedContinuation) = AsyncStream.makeStream(of: String.self)
+        _ = try bed.deploy(BlockingHandler(latch: latch, started: startedContinuation)) {
+            $0.timeout = 1
+            $0.reservedConcurrency = 1
+        }
+        defer { latch.open() }
+
+        let outcome = try await bed.runtime.invoke(functionName: "f", payload: ["block": true])
+        let id = outcome.requestID
+        #expect(outcome.status == .timedOut)
+        #expect(outcome.error?.errorType == "Sandbox.Timedout")
+        #expect(matches(outcome.error?.errorMessage ?? "", "RequestId: \(id) Error: Task timed out after 1\\.\\d\\d seconds"))
+
+        let record = try #require(try bed.runtime.invocation(requestID: id).first)
+        #expect(record.status == .timedOut)
+        #expect(record.statusLabel == "timed out")
+        #expect((record.durationMilliseconds ?? 0) >= 1000)
+        let lines = record.log.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[0] == "START RequestId: \(id) Version: $LATEST")
+        #expect(lines[1].hasSuffix("\t\(id)\tINFO\tblocking"))
+        #expect(lines[2] == "END RequestId: \(id)")
+        #expect(matches(lines[3], "REPORT RequestId: \(id)\tDuration: 1\\d{3}\\.\\d\\d ms\tBilled Duration: 1\\d{3} ms\t"
+            + "Memory Size: 128 MB\tMax Memory Used: \\d+ MB\t(Init Duration: \\d+\\.\\d\\d ms\t)?"))
+        #expect(matches(lines[4], #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z "# + id + #" Task timed out after 1\.\d\d seconds"#))
+
+        // The runaway handler still waits on the latch, yet the only slot is free again.
+        #expect(try bed.runtime.concurrency(of: "f").running == 0)
+        let next = try await bed.runtime.invoke(functionName: "f", payload: ["block": false])
+        #expect(next.status == .succeeded)
+        #expect(next.response == "finished")
+        var iterator = started.makeAsyncIterator()
+        #expect(await iterator.next() == id)
+    }
+
+    @Test func anAsynchronousTimeoutIsAnErrorThatReachesTheFailureList() async throws {
+        let bed = try FunctionTestBed()
+        let latch = TestLatch()
+        let (_, startedContinuation) = AsyncStream.makeStream(of: String.self)
+        _ = try bed.deploy(BlockingHandler(latch: latch, started: startedContinuation)) {
+            $0.timeout = 1
+            $0.maximumRetryAttempts = 0
+        }
+        defer { latch.open() }
+        let outcome = try await bed.runtime.invokeAsync(functionName: "f", payload: ["block": true])
+        #expect(outcome.status == .sentToOnFailure)
+        let record = try #require(try bed.runtime.invocation(requestID: outcome.requestID).first)
+        #expect(record.timedOut)
+        let failure = try bed.runtime.failure(id: #require(outcome.failureID))
+        #expect(failure.record["responsePayload"]?["errorType"] == "Sandbox.Timedout")
+        #expect(failure.record["requestContext"]?["condition"] == "RetriesExhausted")
+        #expect(failure.record["responseContext"]?["functionError"] == "Unhandled")
+    }
+}
