@@ -28,6 +28,9 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
     /// The on-failure list that receives events which finally fail; `nil` means the function's
     /// own list, named after the function.
     public var onFailure: String?
+    /// Environment variables the handler reads through `InvocationContext.environment`, as a Lambda
+    /// function reads its configuration (e.g. `TABLE_NAME`).
+    public var environment: [String: String]
 
     public static let defaultTimeout = 3
     public static let defaultMemorySize = 128
@@ -39,7 +42,7 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
         name: String, handler: String, timeout: Int = defaultTimeout, memorySize: Int = defaultMemorySize,
         reservedConcurrency: Int? = nil, maximumRetryAttempts: Int = defaultMaximumRetryAttempts,
         maximumEventAge: Int = defaultMaximumEventAge, retryDelays: [Double] = defaultRetryDelays,
-        onFailure: String? = nil
+        onFailure: String? = nil, environment: [String: String] = [:]
     ) {
         self.name = name
         self.handler = handler
@@ -50,11 +53,12 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
         self.maximumEventAge = maximumEventAge
         self.retryDelays = retryDelays
         self.onFailure = onFailure
+        self.environment = environment
     }
 
     private enum CodingKeys: String, CodingKey {
         case name, handler, timeout, memorySize, reservedConcurrency, maximumRetryAttempts
-        case maximumEventAge, retryDelays, onFailure
+        case maximumEventAge, retryDelays, onFailure, environment
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,7 +75,8 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
                 ?? Self.defaultMaximumEventAge,
             retryDelays: try container.decodeIfPresent([Double].self, forKey: .retryDelays)
                 ?? Self.defaultRetryDelays,
-            onFailure: try container.decodeIfPresent(String.self, forKey: .onFailure))
+            onFailure: try container.decodeIfPresent(String.self, forKey: .onFailure),
+            environment: try container.decodeIfPresent([String: String].self, forKey: .environment) ?? [:])
     }
 
     /// The on-failure list this function's final failures go to.

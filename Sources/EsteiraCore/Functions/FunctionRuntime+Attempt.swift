@@ -65,7 +65,8 @@ extension FunctionRuntime {
                     logStreamName: request.deployment.logStreamName,
                     deadline: clockStart + .seconds(configuration.timeout), lineage: request.lineage,
                     deliveryID: request.deliveryID,
-                    logger: InvocationLogger(requestID: requestID, transcript: transcript), transcript: transcript)
+                    logger: InvocationLogger(requestID: requestID, transcript: transcript),
+                    environment: configuration.environment, transcript: transcript)
                 outcome = await race(handler, payload: request.payload, context: context)
                 ended = ContinuousClock.now
                 record.durationMilliseconds = Self.milliseconds(ended - clockStart)

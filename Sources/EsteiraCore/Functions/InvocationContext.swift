@@ -23,6 +23,8 @@ public struct InvocationContext: Sendable {
     public let deliveryID: Int64?
     /// Writes lines into this invocation's log.
     public let logger: InvocationLogger
+    /// The function's environment variables (its configuration, e.g. `TABLE_NAME`).
+    public let environment: [String: String]
 
     let transcript: InvocationTranscript
 

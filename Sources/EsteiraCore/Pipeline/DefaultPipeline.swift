@@ -22,15 +22,16 @@ public enum DefaultPipeline {
         timeout: 900
         memory: 1024
         retries: 2
-        settings:
-          table: invoices
-          reports-bucket: notas-reports
+        environment:
+          TABLE_NAME: invoices
+          LOADS_TABLE_NAME: invoice-loads
+          REPORTS_BUCKET: notas-reports
       - name: query-invoices
         handler: query-invoices
         timeout: 30
         memory: 256
-        settings:
-          table: invoices
+        environment:
+          TABLE_NAME: invoices
 
     tables:
       # One item per nota; see docs/KEY-DESIGN.md for why each index exists.

@@ -29,6 +29,15 @@ struct PipelineNode {
         return members
     }
 
+    /// Every member of a mapping node, whatever its key (for free-form maps such as `environment`).
+    func members() throws -> [(key: String, value: PipelineNode)] {
+        guard let mapping = node.mapping else { throw error("expected a mapping (key: value lines)") }
+        return try mapping.map { keyNode, valueNode in
+            guard let key = keyNode.string else { throw error("expected a text key") }
+            return (key, PipelineNode(node: valueNode, path: path.isEmpty ? key : "\(path).\(key)", file: file))
+        }
+    }
+
     /// The elements of a sequence node (an empty or missing list is an empty array).
     func sequence() throws -> [PipelineNode] {
         if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" { return [] }
