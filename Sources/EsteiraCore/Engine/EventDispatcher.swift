@@ -1,0 +1,102 @@
+import Foundation
+
+/// Delivers the outbox's pending events to their functions, as S3 invokes Lambda: asynchronously,
+/// at least once.
+///
+/// Only the process holding the data directory's `DispatchLock` delivers, so no event is handled by
+/// two processes at once. A delivery is marked done only after its invocation has settled
+/// (succeeded, or kept in the on-failure list); if the process dies before that, the delivery is
+/// still pending and the next lock holder delivers it again.
+public final class EventDispatcher: Sendable {
+    public let outbox: EventOutbox
+    public let functions: FunctionRuntime
+    public let lock: DispatchLock
+    /// How many deliveries run at once; the functions' reserved concurrency still applies.
+    public let parallelism: Int
+
+    private let inFlight = InFlightSet()
+
+    public init(outbox: EventOutbox, functions: FunctionRuntime, lock: DispatchLock, parallelism: Int = 4) {
+        self.outbox = outbox
+        self.functions = functions
+        self.lock = lock
+        self.parallelism = max(1, parallelism)
+    }
+
+    /// Delivers pending events until none is left, if this process holds (or can take) the lock.
+    /// Returns the number of deliveries it settled; 0 when another process holds the lock.
+    @discardableResult
+    public func drain() async throws -> Int {
+        guard lock.tryAcquire() else { return 0 }
+        var settled = 0
+        while !Task.isCancelled {
+            let batch = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
+            if batch.isEmpty { break }
+            settled += try await deliver(batch)
+        }
+        return settled
+    }
+
+    /// Runs until the task is cancelled: takes the lock when it is free, delivers what is pending,
+    /// and looks again every `interval`.
+    public func run(every interval: Duration = .milliseconds(100)) async {
+        while !Task.isCancelled {
+            _ = try? await drain()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    private func deliver(_ batch: [EventDelivery]) async throws -> Int {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = batch.makeIterator()
+            var running = 0
+            var settled = 0
+            func startNext() -> Bool {
+                guard let delivery = next.next() else { return false }
+                group.addTask { try await self.deliver(delivery) }
+                running += 1
+                return true
+            }
+            while running < parallelism, startNext() {}
+            while running > 0 {
+                try await group.next()
+                running -= 1
+                settled += 1
+                _ = startNext()
+            }
+            return settled
+        }
+    }
+
+    private func deliver(_ delivery: EventDelivery) async throws {
+        defer { inFlight.remove(delivery.id) }
+        guard functions.function(named: delivery.functionName) != nil else {
+            _ = try outbox.markStopped(deliveryID: delivery.id,
+                                       note: "function '\(delivery.functionName)' does not exist in the pipeline")
+            return
+        }
+        let outcome = try await functions.invokeAsync(
+            functionName: delivery.functionName, payload: delivery.payload, lineage: delivery.lineage,
+            deliveryID: delivery.id, eventTime: delivery.createdAt)
+        _ = try outbox.markDone(deliveryID: delivery.id, note: outcome.status.rawValue)
+    }
+}
+
+/// The deliveries this process is delivering right now, so a second `drain` never starts one twice.
+private final class InFlightSet: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var ids = Set<Int64>()
+
+    func insert(_ id: Int64) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return ids.insert(id).inserted
+    }
+
+    func remove(_ id: Int64) {
+        lock.lock()
+        defer { lock.unlock() }
+        ids.remove(id)
+    }
+}
