@@ -26,9 +26,10 @@ struct ChaveDeAcessoTests {
         #expect(chave.formatted == "3524 0311 2223 3300 0181 5500 1000 0012 3411 0293 8477")
     }
 
-    @Test("the groups of four printed on a DANFE are read too")
+    @Test("the groups of four printed on a DANFE and the NFe prefix of infNFe/@Id are read too")
     func grouped() throws {
         #expect(try ChaveDeAcesso("3524 0311 2223 3300 0181 5500 1000 0012 3411 0293 8477").value == Self.valid)
+        #expect(try ChaveDeAcesso("NFe" + Self.valid).value == Self.valid)
     }
 
     @Test("remainder 0 or 1 gives check digit 0; remainder 10 gives 1")

@@ -31,6 +31,15 @@ struct NFeHostileInputTests {
         #expect(error?.description == "line 3: XML syntax error: a DOCTYPE declaration is not allowed in an NF-e")
     }
 
+    @Test("UTF-16 is refused: an NF-e is UTF-8, and a DTD could hide in another encoding")
+    func utf16() throws {
+        let text = try NFeFixture.text("nfe-55-bare.xml")
+        var bytes = Data([0xFF, 0xFE])
+        bytes.append(contentsOf: text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let error = #expect(throws: NFeError.self) { try NFeReader().read(bytes) }
+        #expect(error?.description == "line 1: XML syntax error: the file is UTF-16 or UTF-32; an NF-e is UTF-8")
+    }
+
     @Test("nesting deeper than the limit stops the parse")
     func deepNesting() {
         let depth = 10_000

@@ -130,6 +130,34 @@ struct NFeReaderTests {
         #expect(nota.warnings.isEmpty)
     }
 
+    @Test("a chave month one ahead of dhEmi, explained by UTC, only warns")
+    func monthAheadWarns() throws {
+        let nota = try NFeFixture.read(
+            "nfeproc-55-several-items.xml",
+            replacing: "<dhEmi>2024-03-15T10:30:00-03:00</dhEmi>", with: "<dhEmi>2024-02-29T22:10:00-03:00</dhEmi>")
+        #expect(nota.emission.isoDate == "2024-02-29")
+        #expect(nota.warnings.map(\.element) == ["ide/dhEmi"])
+        #expect(nota.warnings.first?.line == 12)
+    }
+
+    @Test("a UTF-8 byte order mark and CRLF line ends are read")
+    func bomAndCRLF() throws {
+        let text = try NFeFixture.text("nfe-55-bare.xml").replacingOccurrences(of: "\n", with: "\r\n")
+        let nota = try NFeReader().read(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
+        #expect(nota.destinatario?.name == "JOÃO DA CONCEIÇÃO")
+        #expect(nota.warnings.first?.line == 2)
+    }
+
+    @Test("an empty idEstrangeiro (a foreigner without an id) leaves documento empty")
+    func emptyForeignID() throws {
+        let nota = try NFeFixture.read(
+            "nfeproc-55-foreign-recipient.xml",
+            replacing: "<idEstrangeiro>AR-30712345678</idEstrangeiro>", with: "<idEstrangeiro/>")
+        #expect(nota.destinatario?.identification == .foreign(""))
+        #expect(nota.invoiceFields.documento == nil)
+        #expect(nota.invoiceFields.nome == "IMPORTADORA DEL PLATA S.R.L.")
+    }
+
     @Test("an emitente address in another state than cUF warns")
     func stateMismatchWarns() throws {
         let nota = try NFeFixture.read("nfeproc-55-several-items.xml", replacing: "<UF>SP</UF>", with: "<UF>RJ</UF>")

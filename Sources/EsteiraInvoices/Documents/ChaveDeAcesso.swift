@@ -6,7 +6,7 @@ import Foundation
 /// cNF(8) cDV(1). The check digit is modulo 11 with weights 2–9 from the right. Since the
 /// alphanumeric CNPJ (Nota Técnica 2025.001) the emitente positions may hold letters, valued like
 /// the CNPJ's (ASCII code minus 48); every other position is a digit. Blanks between groups, as
-/// printed on a DANFE, are ignored.
+/// printed on a DANFE, are ignored, and so is the `NFe` prefix of `infNFe/@Id`.
 /// ```swift
 /// let chave = try ChaveDeAcesso("3524 0312 3456 7800 0195 5500 1000 0012 3410 1234 5678")
 /// chave.numero   // 1234, from nNF 000001234
@@ -20,7 +20,8 @@ public struct ChaveDeAcesso: Sendable, Hashable, CustomStringConvertible {
         func failure(_ problem: DocumentError.Problem) -> DocumentError {
             DocumentError(kind: .chave, raw: raw, problem: problem)
         }
-        let text = raw.filter { !$0.isWhitespace }.uppercased()
+        var text = raw.filter { !$0.isWhitespace }.uppercased()
+        if text.count == 47, text.hasPrefix("NFE") { text.removeFirst(3) }
         guard !text.isEmpty else { throw failure(.empty) }
         guard text.count == 44 else { throw failure(.wrongLength(found: text.count, expected: "44 digits")) }
         for (offset, character) in text.enumerated() {

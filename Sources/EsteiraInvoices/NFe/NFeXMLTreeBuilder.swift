@@ -27,6 +27,11 @@ final class NFeXMLTreeBuilder: NSObject, XMLParserDelegate {
                 kind: .limitExceeded, line: nil, element: nil,
                 reason: "file has \(data.count) bytes, more than the \(limits.maxBytes) an NF-e may have")
         }
+        if data.prefix(4).contains(0) || data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
+            throw NFeError(
+                kind: .syntax, line: 1, element: nil,
+                reason: "XML syntax error: the file is UTF-16 or UTF-32; an NF-e is UTF-8")
+        }
         if let line = doctypeLine(in: data) {
             throw NFeError(
                 kind: .syntax, line: line, element: "!DOCTYPE",
