@@ -14,7 +14,7 @@ struct NFeNotaDecoder {
         let (nfe, protNFe) = try Self.rootParts(root)
         try Self.checkNamespaces(root)
 
-        let infNFe = try Self.require(nfe, "infNFe", in: nfe.name == root.name ? nil : "nfeProc/NFe")
+        let infNFe = try Self.require(nfe, "infNFe", in: root.name == "nfeProc" ? "nfeProc/NFe" : nil)
         let layoutVersion = try Self.attribute(infNFe, "versao")
         guard Self.layoutVersions.contains(layoutVersion) else {
             throw NFeError(
@@ -46,7 +46,7 @@ struct NFeNotaDecoder {
         let fields = DocumentFields(
             ide: ide, cUF: cUF, cNF: cNF, modelo: modelo, serie: serie, numero: numero, tpEmis: tpEmis,
             cDV: cDV, emission: emission, emit: try Self.require(infNFe, "emit"), emitente: emitente)
-        try checkAgreement(of: chave, with: fields, infNFe: infNFe)
+        try checkAgreement(of: chave, with: fields)
         noteAuthorisation(authorisation, protNFe: protNFe, root: root)
 
         return NFeNota(
@@ -267,7 +267,7 @@ struct NFeNotaDecoder {
 
     /// Rejects a chave that names another document; warns about what time zones can explain.
     private mutating func checkAgreement(
-        of chave: ChaveDeAcesso, with fields: DocumentFields, infNFe: NFeXMLElement
+        of chave: ChaveDeAcesso, with fields: DocumentFields
     ) throws(NFeError) {
         func disagree(_ path: String, _ element: NFeXMLElement?, _ found: String, _ part: String, _ inChave: String) -> NFeError {
             NFeError(
