@@ -52,12 +52,29 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
         self.onFailure = onFailure
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, handler, timeout, memorySize, reservedConcurrency, maximumRetryAttempts
         case maximumEventAge, retryDelays, onFailure
     }
 
+    /// Any key of a decoded configuration, to find misspelt settings.
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        let intValue: Int? = nil
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Decodes a configuration, refusing unknown settings (a misspelt `timout` is an error naming
+    /// it, not a silently ignored line).
     public init(from decoder: any Decoder) throws {
+        let everyKey = try decoder.container(keyedBy: AnyKey.self)
+        if let unknown = everyKey.allKeys.first(where: { CodingKeys(stringValue: $0.stringValue) == nil }) {
+            let known = CodingKeys.allCases.map(\.rawValue)
+            throw DecodingError.dataCorruptedError(
+                forKey: unknown, in: everyKey,
+                debugDescription: "unknown function setting '\(unknown.stringValue)' (known: \(known.joined(separator: ", ")))")
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             name: try container.decode(String.self, forKey: .name),

@@ -64,8 +64,7 @@ extension FunctionRuntime {
                     logGroupName: "/aws/lambda/\(configuration.name)",
                     logStreamName: request.deployment.logStreamName,
                     deadline: clockStart + .seconds(configuration.timeout), lineage: request.lineage,
-                    deliveryID: request.deliveryID,
-                    logger: InvocationLogger(requestID: requestID, transcript: transcript), transcript: transcript)
+                    deliveryID: request.deliveryID, transcript: transcript)
                 outcome = await race(handler, payload: request.payload, context: context)
                 ended = ContinuousClock.now
                 record.durationMilliseconds = Self.milliseconds(ended - clockStart)
@@ -138,13 +137,14 @@ extension FunctionRuntime {
             try? await Task.sleep(until: context.deadline, clock: .continuous)
             if !Task.isCancelled { continuation.yield(.timedOut) }
         }
-        defer {
-            handlerTask.cancel()
-            timerTask.cancel()
-            continuation.finish()
-        }
         var iterator = results.makeAsyncIterator()
-        return await iterator.next() ?? .threw(FunctionErrorPayload(describing: CancellationError()))
+        let result = await iterator.next() ?? .threw(FunctionErrorPayload(describing: CancellationError()))
+        // Closed before the handler is cancelled, so nothing it logs while winding down gets in.
+        _ = context.transcript.close()
+        handlerTask.cancel()
+        timerTask.cancel()
+        continuation.finish()
+        return result
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

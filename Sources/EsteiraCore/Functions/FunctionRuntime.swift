@@ -154,7 +154,7 @@ public final class FunctionRuntime: Sendable {
     }
 
     /// `2026/11/24/[$LATEST]` and 32 random hex digits, like a Lambda instance's log stream.
-    private static func newLogStreamName() -> String {
+    static func newLogStreamName() -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         let day = calendar.dateComponents([.year, .month, .day], from: Date())
