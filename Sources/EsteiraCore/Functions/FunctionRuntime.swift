@@ -28,13 +28,17 @@ public final class FunctionRuntime: Sendable {
 
     /// Slots in use and invocations waiting for one, for one function in this process.
     public struct ConcurrencyUsage: Sendable, Hashable {
+        /// Invocations holding a slot.
         public let running: Int
+        /// Asynchronous invocations waiting for one.
         public let waiting: Int
         /// The reserved concurrency, nil when unreserved.
         public let limit: Int?
     }
 
+    /// Where invocation records and on-failure lists are kept.
     public let database: EngineDatabase
+    /// The handlers functions may name.
     public let registry: HandlerRegistry
     let deployments = RuntimeLock([String: Deployment]())
 

@@ -4,11 +4,13 @@ import Foundation
 public struct InvocationContext: Sendable {
     /// The request id, a lower-case UUID; the same for every retry of one asynchronous event.
     public let requestID: String
+    /// The function's name.
     public let functionName: String
     /// Always `$LATEST`.
     public let functionVersion: String
     /// `arn:aws:lambda:us-east-1:000000000000:function:NAME`
     public let invokedFunctionArn: String
+    /// The function's configured memory size.
     public let memoryLimitInMB: Int
     /// `/aws/lambda/NAME`
     public let logGroupName: String
