@@ -22,7 +22,9 @@ public protocol FunctionHandler: Sendable {
     func handle(_ event: JSONValue, context: InvocationContext) async throws -> JSONValue
 
     /// One-time set-up run before the first invocation of this handler instance in the process
-    /// (Lambda's init phase); its duration is reported as `Init Duration` on that invocation.
+    /// (Lambda's init phase); its duration is reported as `Init Duration` on that invocation. It
+    /// is not raced against the function's timeout, so it must finish on its own. If it throws,
+    /// that invocation fails with its error and the next invocation prepares again.
     func prepare() async throws
 }
 

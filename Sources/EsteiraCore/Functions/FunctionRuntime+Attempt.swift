@@ -52,7 +52,6 @@ extension FunctionRuntime {
         let transcript = InvocationTranscript()
         var initDuration: Duration?
         let started = ContinuousClock.now
-        var ended = started
         let outcome: RaceResult
         if let handler = registry.handler(named: configuration.handler) {
             do {
@@ -66,12 +65,10 @@ extension FunctionRuntime {
                     deadline: clockStart + .seconds(configuration.timeout), lineage: request.lineage,
                     deliveryID: request.deliveryID, transcript: transcript)
                 outcome = await race(handler, payload: request.payload, context: context)
-                ended = ContinuousClock.now
-                record.durationMilliseconds = Self.milliseconds(ended - clockStart)
+                record.durationMilliseconds = Self.milliseconds(.now - clockStart)
             } catch {
                 outcome = .threw(FunctionErrorPayload(describing: error))
-                ended = ContinuousClock.now
-                record.durationMilliseconds = Self.milliseconds(ended - started)
+                record.durationMilliseconds = Self.milliseconds(.now - started)
             }
         } else {
             outcome = .threw(FunctionErrorPayload(
