@@ -207,4 +207,21 @@ struct FunctionAsyncInvocationTests {
             == "loop stopped, sent to the on-failure list")
         #expect(try bed.runtime.failures().first?.condition == .recursiveInvocationDetected)
     }
+
+    @Test func aCancelledInvocationIsLeftUnsettledNotFailed() async throws {
+        let bed = try FunctionTestBed()
+        let latch = TestLatch()
+        let (started, startedContinuation) = AsyncStream.makeStream(of: String.self)
+        _ = try bed.deploy(BlockingHandler(latch: latch, started: startedContinuation)) { $0.timeout = 900 }
+        defer { latch.open() }
+        let runtime = bed.runtime
+        let invocation = Task { try await runtime.invokeAsync(functionName: "f", payload: ["block": true]) }
+        var starts = started.makeAsyncIterator()
+        let requestID = try #require(await starts.next())
+        invocation.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await invocation.value }
+        #expect(try runtime.invocation(requestID: requestID).map(\.status) == [.failed])
+        #expect(try runtime.failures().isEmpty)
+        #expect(try runtime.concurrency(of: "f").running == 0)
+    }
 }

@@ -37,6 +37,17 @@ struct FunctionConfigurationTests {
         #expect(configuration.onFailureDestination == "dead-letters")
     }
 
+    @Test func decodingRefusesUnknownSettingsNamingThem() {
+        let json = #"{"name": "q", "handler": "query", "timout": 30}"#
+        #expect {
+            try JSONDecoder().decode(FunctionConfiguration.self, from: Data(json.utf8))
+        } throws: { error in
+            guard case let DecodingError.dataCorrupted(context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["timout"]
+                && context.debugDescription.hasPrefix("unknown function setting 'timout' (known: name, handler, timeout,")
+        }
+    }
+
     @Test(arguments: [
         ("timeout", 1000, "Value '1000' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900"),
         ("timeout", 0, "Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1"),

@@ -169,4 +169,15 @@ struct FunctionInvocationTests {
         #expect(try bed.runtime.invocations(functionName: "other").isEmpty)
         #expect(try bed.runtime.log(requestID: "unknown") == nil)
     }
+
+    @Test func aHandlerCanBeCalledDirectlyWithAStandaloneContext() async throws {
+        let context = InvocationContext(functionName: "validate-invoices", timeout: .seconds(10))
+        let result = try await EchoHandler().handle(["n": 1], context: context)
+        #expect(result == ["echo": ["n": 1], "function": "validate-invoices"])
+        #expect(context.summary == "1000 accepted, 3 rejected")
+        #expect(context.logLines.count == 4)
+        #expect(context.logLines.first?.hasSuffix("\t\(context.requestID)\tINFO\tENVIRONMENT VARIABLES") == true)
+        #expect(context.invokedFunctionArn == "arn:aws:lambda:us-east-1:000000000000:function:validate-invoices")
+        #expect(context.remainingTimeInMillis > 9_000)
+    }
 }

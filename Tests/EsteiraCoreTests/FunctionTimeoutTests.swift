@@ -43,16 +43,35 @@ struct FunctionTimeoutTests {
         #expect(await iterator.next() == id)
     }
 
-    @Test func anAsynchronousTimeoutIsAnErrorThatReachesTheFailureList() async throws {
+    /// Sleeps far past any timeout; reports on `cancelled` when its sleep is cancelled, after
+    /// trying to log a line.
+    struct CooperativeHandler: FunctionHandler {
+        let cancelled: AsyncStream<Void>.Continuation
+
+        func handle(_ event: JSONValue, context: InvocationContext) async throws -> JSONValue {
+            do {
+                try await Task.sleep(for: .seconds(600))
+            } catch {
+                context.logger.info("cleaning up after cancellation")
+                cancelled.yield()
+                throw error
+            }
+            return "slept"
+        }
+    }
+
+    @Test func anAsynchronousTimeoutCancelsTheHandlerAndReachesTheFailureList() async throws {
         let bed = try FunctionTestBed()
-        let latch = TestLatch()
-        let (_, startedContinuation) = AsyncStream.makeStream(of: String.self)
-        _ = try bed.deploy(BlockingHandler(latch: latch, started: startedContinuation)) {
+        let (cancellations, cancelled) = AsyncStream.makeStream(of: Void.self)
+        _ = try bed.deploy(CooperativeHandler(cancelled: cancelled)) {
             $0.timeout = 1
             $0.maximumRetryAttempts = 0
         }
-        defer { latch.open() }
         let outcome = try await bed.runtime.invokeAsync(functionName: "f", payload: ["block": true])
+        var iterator = cancellations.makeAsyncIterator()
+        #expect(await iterator.next() != nil)
+        let log = try #require(try bed.runtime.log(requestID: outcome.requestID))
+        #expect(!log.contains("cleaning up"))
         #expect(outcome.status == .sentToOnFailure)
         let record = try #require(try bed.runtime.invocation(requestID: outcome.requestID).first)
         #expect(record.timedOut)

@@ -14,8 +14,9 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
     public var timeout: Int
     /// Memory in MB, 128–10,240, default 128. Reported in `REPORT` lines; not enforced in-process.
     public var memorySize: Int
-    /// How many invocations may run at once in this process; `nil` is unreserved (no limit),
-    /// `0` throttles every invocation. Limits are per process, not per data directory.
+    /// How many invocations may run at once in this process: 0–1,000 (Lambda's default account
+    /// limit); `nil` is unreserved (no limit), `0` throttles every invocation. Limits are per
+    /// process, not per data directory.
     public var reservedConcurrency: Int?
     /// Retries after a failed asynchronous invocation: 0–2, default 2.
     public var maximumRetryAttempts: Int
@@ -32,12 +33,18 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
     /// function reads its configuration (e.g. `TABLE_NAME`).
     public var environment: [String: String]
 
+    /// Lambda's default timeout, in seconds.
     public static let defaultTimeout = 3
+    /// Lambda's default memory size, in MB.
     public static let defaultMemorySize = 128
+    /// Lambda's default retries of a failed asynchronous invocation.
     public static let defaultMaximumRetryAttempts = 2
+    /// Lambda's default maximum event age, in seconds (6 hours).
     public static let defaultMaximumEventAge = 21_600
+    /// Esteira's default back-off before the first and second retry, in seconds.
     public static let defaultRetryDelays: [Double] = [1, 2]
 
+    /// A configuration with Lambda's defaults for every setting not given.
     public init(
         name: String, handler: String, timeout: Int = defaultTimeout, memorySize: Int = defaultMemorySize,
         reservedConcurrency: Int? = nil, maximumRetryAttempts: Int = defaultMaximumRetryAttempts,
@@ -56,12 +63,29 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
         self.environment = environment
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, handler, timeout, memorySize, reservedConcurrency, maximumRetryAttempts
         case maximumEventAge, retryDelays, onFailure, environment
     }
 
+    /// Any key of a decoded configuration, to find misspelt settings.
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        let intValue: Int? = nil
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Decodes a configuration, refusing unknown settings (a misspelt `timout` is an error naming
+    /// it, not a silently ignored line).
     public init(from decoder: any Decoder) throws {
+        let everyKey = try decoder.container(keyedBy: AnyKey.self)
+        if let unknown = everyKey.allKeys.first(where: { CodingKeys(stringValue: $0.stringValue) == nil }) {
+            let known = CodingKeys.allCases.map(\.rawValue)
+            throw DecodingError.dataCorruptedError(
+                forKey: unknown, in: everyKey,
+                debugDescription: "unknown function setting '\(unknown.stringValue)' (known: \(known.joined(separator: ", ")))")
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             name: try container.decode(String.self, forKey: .name),

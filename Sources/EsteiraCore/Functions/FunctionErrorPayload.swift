@@ -1,11 +1,14 @@
 /// A function error as Lambda returns it: `{"errorType": "…", "errorMessage": "…"}`.
 public struct FunctionErrorPayload: Sendable, Hashable, Codable {
+    /// The error's kind, e.g. `InvalidPayload` or `Sandbox.Timedout`.
     public var errorType: String
+    /// What went wrong, in words.
     public var errorMessage: String
 
     /// The `errorType` of an invocation that ran past its timeout.
     public static let timeoutErrorType = "Sandbox.Timedout"
 
+    /// A function error with the given type and message.
     public init(errorType: String, errorMessage: String) {
         self.errorType = errorType
         self.errorMessage = errorMessage

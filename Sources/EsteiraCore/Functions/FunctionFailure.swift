@@ -15,22 +15,30 @@ public struct FunctionFailure: Sendable, Hashable, Codable, Identifiable {
         case recursiveInvocationDetected = "RecursiveInvocationDetected"
     }
 
+    /// Row id; nil before the record is saved.
     public var id: Int64?
     /// The on-failure list holding it (by default the function's name).
     public var destination: String
+    /// The function the event was for.
     public var functionName: String
     /// The request id of the failed invocation.
     public var requestID: String
+    /// Why it failed.
     public var condition: Condition
+    /// How many attempts ran.
     public var approximateInvokeCount: Int
+    /// When it was put on the list.
     public var createdAt: Date
     /// Lambda's failure record: version, timestamp, requestContext, requestPayload, and (after at
     /// least one attempt) responseContext and responsePayload.
     public var record: JSONValue
     /// The event as the function received it (the record's `requestPayload`).
     public var requestPayload: JSONValue
+    /// Loop-guard hop of the failed event.
     public var lineageHop: Int
+    /// First event of the failed event's chain, if any.
     public var rootEventID: Int64?
+    /// The event delivery that caused the invocation, if any.
     public var deliveryID: Int64?
     /// When it was re-driven, and the request id of the new invocation.
     public var redrivenAt: Date?
@@ -91,6 +99,7 @@ extension FunctionFailure: FetchableRecord, MutablePersistableRecord {
     /// The table of on-failure lists.
     public static let databaseTableName = "function_failures"
 
+    /// Keeps the row id assigned on insert.
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -98,6 +107,7 @@ extension FunctionFailure: FetchableRecord, MutablePersistableRecord {
 
 // Explicit column mapping: JSON documents are stored as JSON text, the condition as its raw value.
 extension FunctionFailure {
+    /// Reads a failure from a database row.
     public init(row: Row) throws {
         id = row["id"]
         destination = row["destination"]
@@ -115,6 +125,7 @@ extension FunctionFailure {
         redriveRequestID = row["redriveRequestID"]
     }
 
+    /// Writes a failure into a database row.
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["destination"] = destination

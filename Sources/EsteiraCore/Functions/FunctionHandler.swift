@@ -22,7 +22,11 @@ public protocol FunctionHandler: Sendable {
     func handle(_ event: JSONValue, context: InvocationContext) async throws -> JSONValue
 
     /// One-time set-up run before the first invocation of this handler instance in the process
-    /// (Lambda's init phase); its duration is reported as `Init Duration` on that invocation.
+    /// (Lambda's init phase); its duration is reported as `Init Duration` on that invocation and
+    /// is not counted in the function's timeout. Like Lambda's, the init phase may take at most
+    /// 10 seconds; past that the invocation times out (and later invocations keep waiting for the
+    /// same preparation, up to 10 seconds each). If it throws, that invocation fails with its
+    /// error and the next invocation prepares again.
     func prepare() async throws
 }
 

@@ -51,29 +51,34 @@ extension FunctionRuntime {
 
         let transcript = InvocationTranscript()
         var initDuration: Duration?
-        let started = ContinuousClock.now
-        var ended = started
         let outcome: RaceResult
         if let handler = registry.handler(named: configuration.handler) {
-            do {
-                initDuration = try await registry.prepareIfNeeded(name: configuration.handler, handler: handler)
-                let clockStart = ContinuousClock.now
+            let registry = registry
+            let initStart = ContinuousClock.now
+            let initPhase = RuntimeLock<Duration?>(nil)
+            let initOutcome = await race(until: initStart + Self.initPhaseLimit, closing: nil) {
+                [name = configuration.handler] in
+                let preparation = try await registry.prepareIfNeeded(name: name, handler: handler)
+                initPhase.withLock { $0 = preparation }
+                return .null
+            }
+            initDuration = initPhase.withLock { $0 }
+            if case .returned = initOutcome {
+                let started = ContinuousClock.now
                 let context = InvocationContext(
                     requestID: requestID, functionName: configuration.name, functionVersion: LambdaLogFormat.version,
                     invokedFunctionArn: configuration.arn, memoryLimitInMB: configuration.memorySize,
-                    logGroupName: "/aws/lambda/\(configuration.name)",
-                    logStreamName: request.deployment.logStreamName,
-                    deadline: clockStart + .seconds(configuration.timeout), lineage: request.lineage,
-                    deliveryID: request.deliveryID,
-                    logger: InvocationLogger(requestID: requestID, transcript: transcript),
-                    environment: configuration.environment, transcript: transcript)
-                outcome = await race(handler, payload: request.payload, context: context)
-                ended = ContinuousClock.now
-                record.durationMilliseconds = Self.milliseconds(ended - clockStart)
-            } catch {
-                outcome = .threw(FunctionErrorPayload(describing: error))
-                ended = ContinuousClock.now
-                record.durationMilliseconds = Self.milliseconds(ended - started)
+                    logGroupName: "/aws/lambda/\(configuration.name)", logStreamName: request.deployment.logStreamName,
+                    deadline: started + .seconds(configuration.timeout), lineage: request.lineage,
+                    deliveryID: request.deliveryID, environment: configuration.environment,
+                    transcript: transcript)
+                outcome = await race(until: context.deadline, closing: transcript) { [payload = request.payload] in
+                    try await handler.handle(payload, context: context)
+                }
+                record.durationMilliseconds = Self.milliseconds(.now - started)
+            } else {
+                outcome = initOutcome
+                record.durationMilliseconds = Self.milliseconds(.now - initStart)
             }
         } else {
             outcome = .threw(FunctionErrorPayload(
@@ -122,30 +127,37 @@ extension FunctionRuntime {
         return AttemptResult(record: record, error: error)
     }
 
-    /// Runs the handler as its own task against a timer; whichever ends first decides. The loser
-    /// is cancelled and never awaited, so a handler that ignores cancellation cannot hold the
-    /// invocation (or its concurrency slot) past the deadline.
-    private func race(_ handler: any FunctionHandler, payload: JSONValue, context: InvocationContext) async -> RaceResult {
+    /// How long a handler's `prepare()` may take: Lambda's 10-second limit on the init phase.
+    static let initPhaseLimit = Duration.seconds(10)
+
+    /// Runs `body` as its own task against a timer up to `deadline`; whichever ends first decides.
+    /// The loser is cancelled and never awaited, so a handler that ignores cancellation cannot hold
+    /// the invocation (or its concurrency slot) past the deadline. `transcript` is closed before
+    /// the handler is cancelled, so nothing it logs while winding down gets in.
+    private func race(
+        until deadline: ContinuousClock.Instant, closing transcript: InvocationTranscript?,
+        _ body: @escaping @Sendable () async throws -> JSONValue
+    ) async -> RaceResult {
         let (results, continuation) = AsyncStream.makeStream(of: RaceResult.self)
         let handlerTask = Task {
             do {
-                continuation.yield(.returned(try await handler.handle(payload, context: context)))
+                continuation.yield(.returned(try await body()))
             } catch {
                 continuation.yield(.threw(FunctionErrorPayload(describing: error)))
             }
         }
         let timerTask = Task {
             // Cancelled when the handler finishes first.
-            try? await Task.sleep(until: context.deadline, clock: .continuous)
+            try? await Task.sleep(until: deadline, clock: .continuous)
             if !Task.isCancelled { continuation.yield(.timedOut) }
         }
-        defer {
-            handlerTask.cancel()
-            timerTask.cancel()
-            continuation.finish()
-        }
         var iterator = results.makeAsyncIterator()
-        return await iterator.next() ?? .threw(FunctionErrorPayload(describing: CancellationError()))
+        let result = await iterator.next() ?? .threw(FunctionErrorPayload(describing: CancellationError()))
+        _ = transcript?.close()
+        handlerTask.cancel()
+        timerTask.cancel()
+        continuation.finish()
+        return result
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -28,7 +28,7 @@ extension FunctionRuntime {
             deployment: deployment, requestID: requestID, attempt: 1, maximumAttempts: 1,
             invocationType: .requestResponse, payload: payload, lineage: lineage, deliveryID: nil,
             failureStatus: .failed))
-        try await database.writer.write { db in try result.record.update(db) }
+        try await saveFinished(result.record)
         return InvocationOutcome(
             requestID: requestID, functionName: functionName, status: result.record.status, attempts: 1,
             response: result.record.response, error: result.error, summary: result.record.summary, failureID: nil)
@@ -43,7 +43,8 @@ extension FunctionRuntime {
     /// (again) and goes to the on-failure list with condition `EventAgeExceeded`; after the last
     /// failed attempt it goes there with `RetriesExhausted`. An event whose lineage has reached
     /// `EventLineage.maximumHops` is stopped as a recursive loop. Throws `functionNotFound` for an
-    /// unknown function, and `CancellationError` if the calling task is cancelled while waiting.
+    /// unknown function, and `CancellationError` if the calling task is cancelled (while waiting,
+    /// running or backing off): the event is then left unsettled, in no on-failure list.
     public func invokeAsync(
         functionName: String, payload: JSONValue, lineage: EventLineage = .root, deliveryID: Int64? = nil,
         eventTime: Date = Date()
@@ -101,6 +102,14 @@ extension FunctionRuntime {
                     invocationType: .event, payload: payload, lineage: lineage, deliveryID: deliveryID,
                     failureStatus: isLast ? .sentToOnFailure : .retrying))
             }
+            if Task.isCancelled {
+                // Interrupted (the engine is shutting down), not failed: the event stays unsettled
+                // for its deliverer to hand over again, and does not reach the on-failure list.
+                var interrupted = result.record
+                interrupted.status = .failed
+                try await saveFinished(interrupted)
+                throw CancellationError()
+            }
             guard let error = result.error else {
                 try await database.writer.write { db in try result.record.update(db) }
                 return InvocationOutcome(
@@ -127,6 +136,20 @@ extension FunctionRuntime {
                 try await Task.sleep(for: .milliseconds(Int64(delay * 1000)))
             }
         }
+    }
+
+    /// Saves a finished attempt's record, even when the calling task has been cancelled (GRDB's
+    /// async writes refuse to start in a cancelled task; then a blocking write is used).
+    func saveFinished(_ record: InvocationRecord) async throws {
+        if Task.isCancelled {
+            try updateBlocking(record)
+        } else {
+            try await database.writer.write { db in try record.update(db) }
+        }
+    }
+
+    private func updateBlocking(_ record: InvocationRecord) throws {
+        try database.writer.write { db in try record.update(db) }
     }
 
     /// The record of an invocation that never ran its handler (throttled, too old, loop stopped).

@@ -28,13 +28,17 @@ public final class FunctionRuntime: Sendable {
 
     /// Slots in use and invocations waiting for one, for one function in this process.
     public struct ConcurrencyUsage: Sendable, Hashable {
+        /// Invocations holding a slot.
         public let running: Int
+        /// Asynchronous invocations waiting for one.
         public let waiting: Int
         /// The reserved concurrency, nil when unreserved.
         public let limit: Int?
     }
 
+    /// Where invocation records and on-failure lists are kept.
     public let database: EngineDatabase
+    /// The handlers functions may name.
     public let registry: HandlerRegistry
     let deployments = RuntimeLock([String: Deployment]())
 
@@ -154,7 +158,7 @@ public final class FunctionRuntime: Sendable {
     }
 
     /// `2026/11/24/[$LATEST]` and 32 random hex digits, like a Lambda instance's log stream.
-    private static func newLogStreamName() -> String {
+    static func newLogStreamName() -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         let day = calendar.dateComponents([.year, .month, .day], from: Date())

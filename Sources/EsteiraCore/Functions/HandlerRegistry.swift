@@ -17,6 +17,7 @@ public final class HandlerRegistry: Sendable {
 
     private let state = RuntimeLock(State())
 
+    /// An empty registry.
     public init() {}
 
     /// Registers `handler` under `name`, replacing any handler of that name.

@@ -4,11 +4,13 @@ import Foundation
 public struct InvocationContext: Sendable {
     /// The request id, a lower-case UUID; the same for every retry of one asynchronous event.
     public let requestID: String
+    /// The function's name.
     public let functionName: String
     /// Always `$LATEST`.
     public let functionVersion: String
     /// `arn:aws:lambda:us-east-1:000000000000:function:NAME`
     public let invokedFunctionArn: String
+    /// The function's configured memory size.
     public let memoryLimitInMB: Int
     /// `/aws/lambda/NAME`
     public let logGroupName: String
@@ -27,6 +29,49 @@ public struct InvocationContext: Sendable {
     public let environment: [String: String]
 
     let transcript: InvocationTranscript
+
+    init(
+        requestID: String, functionName: String, functionVersion: String, invokedFunctionArn: String,
+        memoryLimitInMB: Int, logGroupName: String, logStreamName: String, deadline: ContinuousClock.Instant,
+        lineage: EventLineage, deliveryID: Int64?, environment: [String: String], transcript: InvocationTranscript
+    ) {
+        self.requestID = requestID
+        self.functionName = functionName
+        self.functionVersion = functionVersion
+        self.invokedFunctionArn = invokedFunctionArn
+        self.memoryLimitInMB = memoryLimitInMB
+        self.logGroupName = logGroupName
+        self.logStreamName = logStreamName
+        self.deadline = deadline
+        self.lineage = lineage
+        self.deliveryID = deliveryID
+        self.environment = environment
+        self.logger = InvocationLogger(requestID: requestID, transcript: transcript)
+        self.transcript = transcript
+    }
+
+    /// A context for calling a handler directly, outside a `FunctionRuntime` (for example from a
+    /// handler's own tests): a new request id, a deadline `timeout` from now, and a log kept in
+    /// `logLines`.
+    public init(
+        functionName: String, memoryLimitInMB: Int = FunctionConfiguration.defaultMemorySize,
+        timeout: Duration = .seconds(FunctionConfiguration.defaultTimeout), lineage: EventLineage = .root,
+        deliveryID: Int64? = nil, environment: [String: String] = [:]
+    ) {
+        self.init(
+            requestID: FunctionRuntime.newRequestID(), functionName: functionName,
+            functionVersion: LambdaLogFormat.version,
+            invokedFunctionArn: FunctionConfiguration.arn(functionName: functionName),
+            memoryLimitInMB: memoryLimitInMB, logGroupName: "/aws/lambda/\(functionName)",
+            logStreamName: FunctionRuntime.newLogStreamName(), deadline: .now + timeout, lineage: lineage,
+            deliveryID: deliveryID, environment: environment, transcript: InvocationTranscript())
+    }
+
+    /// The entries logged through `logger` so far, in Lambda's format.
+    public var logLines: [String] { transcript.snapshot().lines }
+
+    /// The summary set with `setSummary(_:)`, if any.
+    public var summary: String? { transcript.snapshot().summary }
 
     /// Time left before the deadline (zero once it has passed).
     public var remainingTime: Duration {

@@ -1,7 +1,9 @@
 /// What an invocation came to: for a synchronous one, what the caller gets back; for an
 /// asynchronous one, how its last attempt ended.
 public struct InvocationOutcome: Sendable, Hashable {
+    /// The request id of the invocation (of every attempt).
     public let requestID: String
+    /// The function invoked.
     public let functionName: String
     /// The status of the last attempt.
     public let status: InvocationStatus

@@ -6,19 +6,25 @@ import GRDB
 public struct InvocationRecord: Sendable, Hashable, Codable, Identifiable {
     /// Row id, increasing: newer records have greater ids.
     public var id: Int64?
+    /// Lambda's request id, shared by an event's retries.
     public var requestID: String
     /// 1 for the first attempt, 2 and 3 for the retries.
     public var attempt: Int
     /// 1 + the function's maximum retry attempts for asynchronous invocations, 1 for synchronous ones.
     public var maximumAttempts: Int
+    /// The function invoked.
     public var functionName: String
+    /// `Event` (asynchronous) or `RequestResponse` (synchronous).
     public var invocationType: InvocationType
+    /// What became of the attempt.
     public var status: InvocationStatus
+    /// When the attempt started (or was refused).
     public var startedAt: Date
     /// Handler run time in milliseconds; nil while running and for attempts that never ran.
     public var durationMilliseconds: Double?
     /// Duration rounded up to the whole millisecond.
     public var billedDurationMilliseconds: Int?
+    /// The function's configured memory, as reported in `REPORT`.
     public var memorySizeMB: Int
     /// Peak resident memory of the whole process when the attempt ended, in MB: process-wide,
     /// not per function.
@@ -29,12 +35,15 @@ public struct InvocationRecord: Sendable, Hashable, Codable, Identifiable {
     public var payload: JSONValue
     /// The handler's result (succeeded) or the function error `{"errorType", "errorMessage"}`.
     public var response: JSONValue?
+    /// The function error's type, when the attempt failed.
     public var errorType: String?
+    /// The function error's message, when the attempt failed.
     public var errorMessage: String?
     /// A short summary the handler set with `InvocationContext.setSummary(_:)`.
     public var summary: String?
     /// Loop-guard hop of the event that triggered the invocation.
     public var lineageHop: Int
+    /// First event of the triggering event's chain, if any.
     public var rootEventID: Int64?
     /// The event delivery that caused the invocation, if any.
     public var deliveryID: Int64?
@@ -68,6 +77,7 @@ extension InvocationRecord: FetchableRecord, MutablePersistableRecord {
     /// The table of invocation attempts.
     public static let databaseTableName = "function_invocations"
 
+    /// Keeps the row id assigned on insert.
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -76,6 +86,7 @@ extension InvocationRecord: FetchableRecord, MutablePersistableRecord {
 // Explicit column mapping: JSON documents are stored as JSON text (numbers stay exact decimals),
 // enums as their raw values.
 extension InvocationRecord {
+    /// Reads a record from a database row.
     public init(row: Row) throws {
         id = row["id"]
         requestID = row["requestID"]
@@ -101,6 +112,7 @@ extension InvocationRecord {
         log = row["log"]
     }
 
+    /// Writes a record into a database row.
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["requestID"] = requestID

@@ -9,7 +9,8 @@ public enum InvocationStatus: String, Sendable, Codable, Hashable, CaseIterable 
     case running
     /// The handler returned a result.
     case succeeded
-    /// A synchronous invocation's handler threw.
+    /// A synchronous invocation's handler threw, or an asynchronous attempt was interrupted
+    /// because its caller was cancelled (the event is left for its deliverer to hand over again).
     case failed
     /// A synchronous invocation ran past its timeout.
     case timedOut

@@ -24,6 +24,11 @@ final class InvocationTranscript: Sendable {
         }
     }
 
+    /// What was collected so far, without closing.
+    func snapshot() -> (lines: [String], summary: String?) {
+        state.withLock { ($0.lines, $0.summary) }
+    }
+
     /// Stops accepting lines and returns what was collected.
     func close() -> (lines: [String], summary: String?) {
         state.withLock { state in
