@@ -87,6 +87,7 @@ struct ExpressionConditionTests {
 
     @Test func sizeOfEachType() throws {
         #expect(try holds("size(s) = :v", values: [":v": Value.n("5")]))
+        #expect(try holds("size(u) = :v", on: ["u": Value.s("é𝄞")], values: [":v": Value.n("3")]))
         #expect(try holds("size(b) = :v", values: [":v": Value.n("3")]))
         #expect(try holds("size(tags) = :v", values: [":v": Value.n("2")]))
         #expect(try holds("size(l) > :v", values: [":v": Value.n("2")]))

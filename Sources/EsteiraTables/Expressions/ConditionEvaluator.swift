@@ -125,10 +125,11 @@ extension ExpressionOperand {
         }
     }
 
-    /// DynamoDB's `size`: bytes of a string (UTF-8) or binary, members of a set, list or map.
+    /// DynamoDB's `size`: a string's length in UTF-16 code units (as DynamoDB counts it),
+    /// a binary's bytes, the members of a set, list or map.
     private static func size(of value: AttributeValue) -> Int? {
         switch value {
-        case .string(let text): text.utf8.count
+        case .string(let text): text.utf16.count
         case .binary(let data): data.count
         case .stringSet(let members): members.count
         case .numberSet(let members): members.count

@@ -6,7 +6,9 @@
 /// ```
 public struct ConditionExpression: ParsedExpression {
     let root: ConditionNode
+    /// The `#name` placeholders the expression used.
     public let usedNames: Set<String>
+    /// The `:value` placeholders the expression used.
     public let usedValues: Set<String>
 
     /// Parses `text` as DynamoDB does; `kind` (`.condition` or `.filter`) names the parameter in errors,

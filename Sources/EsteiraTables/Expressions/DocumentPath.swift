@@ -7,8 +7,10 @@ public struct DocumentPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
     }
 
+    /// The steps of the path, outermost first.
     public let elements: [Element]
 
+    /// A path of `elements`; the first must be an attribute name.
     public init(_ elements: [Element]) {
         self.elements = elements
     }

@@ -5,7 +5,9 @@
 /// expressions, call ``validateAllUsed(by:)``: DynamoDB refuses a request that supplies a
 /// placeholder none of its expressions uses.
 public struct ExpressionAttributes: Sendable {
+    /// `#placeholder` → attribute name.
     public let names: [String: String]
+    /// `:placeholder` → value.
     public let values: [String: AttributeValue]
 
     /// The placeholders as given in the request (keys include their `#` or `:`).

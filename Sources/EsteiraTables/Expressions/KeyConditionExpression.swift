@@ -5,7 +5,9 @@ public struct KeyConditionExpression: ParsedExpression {
     public let partitionValue: AttributeValue
     /// The condition on the sort key, if any.
     public let sortCondition: SortKeyCondition?
+    /// The `#name` placeholders the expression used.
     public let usedNames: Set<String>
+    /// The `:value` placeholders the expression used.
     public let usedValues: Set<String>
 
     /// Parses `text` and checks it against the key schema with DynamoDB's messages, e.g.

@@ -2,7 +2,9 @@
 public struct ProjectionExpression: ParsedExpression {
     /// The requested paths, in the order written.
     public let paths: [DocumentPath]
+    /// The `#name` placeholders the expression used.
     public let usedNames: Set<String>
+    /// Always empty: a projection has no values.
     public let usedValues: Set<String> = []
     private let tree: ProjectionTree
 

@@ -2,7 +2,9 @@
 /// `REMOVE x, y[1]`, `ADD counter :n` (numbers and sets), `DELETE s :subset`.
 public struct UpdateExpression: ParsedExpression {
     let actions: [UpdateAction]
+    /// The `#name` placeholders the expression used.
     public let usedNames: Set<String>
+    /// The `:value` placeholders the expression used.
     public let usedValues: Set<String>
 
     /// Parses `text`, refusing what DynamoDB refuses with its messages
