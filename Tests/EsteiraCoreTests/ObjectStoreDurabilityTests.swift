@@ -24,12 +24,24 @@ import Testing
         try handle.write(contentsOf: Data("fim\n".utf8))
         try handle.close()
 
+        let peakBefore = Self.peakResidentKilobytes()
         let put = try fixture.store.putObject(bucket: notas, key: ObjectKey("grande.csv"), contentsOf: source)
         #expect(put.object.size == Int64(50 * chunk + 4))
+        // Streaming: the process's peak memory grows by far less than the file's 50 MB.
+        if let before = peakBefore, let after = Self.peakResidentKilobytes() {
+            #expect(after - before < 24 * 1024, "peak resident memory grew by \(after - before) kB")
+        }
         #expect(put.object.eTag == (try Self.md5sum(source)))
         let stored = try fixture.store.getObject(bucket: notas, key: ObjectKey("grande.csv"))
         #expect(try Self.md5sum(stored.fileURL) == put.object.eTag)
         #expect(fixture.temporaryFiles().isEmpty)
+    }
+
+    /// The process's peak resident memory (Linux's `VmHWM`), in kB.
+    private static func peakResidentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
     private static func md5sum(_ url: URL) throws -> String {

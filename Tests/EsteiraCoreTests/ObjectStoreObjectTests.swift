@@ -15,6 +15,12 @@ import Testing
         }
         let empty = #expect(throws: S3Error.self) { try ObjectKey("") }
         #expect(empty?.code == .invalidArgument)
+        // SQLite would cut the key at a NUL and write another object: refused instead.
+        let nul = #expect(throws: S3Error.self) { try ObjectKey("a\0b.csv") }
+        #expect(nul?.code == .invalidArgument)
+        #expect(nul?.description == "InvalidArgument: The object key must not contain the NUL character (a\\0b.csv)")
+        let control = "linha\nnova\u{1B}[31m\u{202E}.csv"
+        #expect(try ObjectKey(control).rawValue == control)
     }
 
     @Test func aKeyOf1024BytesIsStoredAndRead() throws {
