@@ -94,6 +94,21 @@ import Testing
         #expect(fixture.temporaryFiles().isEmpty)
     }
 
+    @Test func aFileSystemFailureIsNamedAndLeavesNothingBehind() throws {
+        let fixture = try ObjectStoreFixture()
+        let notas = try fixture.bucket("notas")
+        try FileManager.default.removeItem(at: fixture.directory.temporaryURL)
+        try Data("in the way".utf8).write(to: fixture.directory.temporaryURL)
+        let error = #expect(throws: ObjectFileError.self) {
+            try fixture.store.putObject(bucket: notas, key: ObjectKey("a.csv"), data: Data("a".utf8))
+        }
+        #expect(error?.path == fixture.directory.temporaryURL.path)
+        #expect(error?.reason.hasPrefix("cannot be created") == true, "\(error?.reason ?? "")")
+        #expect(try fixture.store.listObjects(bucket: notas).keyCount == 0)
+        #expect(try fixture.count("s3_events") == 0)
+        #expect(fixture.blobFiles().isEmpty)
+    }
+
     @Test func theOrphanSweepRemovesUnreferencedFilesOnly() throws {
         let fixture = try ObjectStoreFixture()
         let notas = try fixture.bucket("notas")

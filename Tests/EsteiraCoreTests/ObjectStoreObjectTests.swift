@@ -220,8 +220,15 @@ import Testing
             try fixture.store.putObject(bucket: notas, key: ObjectKey("a.csv"), contentsOf: missing)
         }
         #expect(error?.path == missing.path)
-        #expect(error?.description.hasPrefix(missing.path + ": ") == true)
+        #expect(error?.description == missing.path + ": no such file")
         #expect(fixture.temporaryFiles().isEmpty)
+        let folder = #expect(throws: ObjectFileError.self) {
+            try fixture.store.putObject(bucket: notas, key: ObjectKey("a.csv"), contentsOf: fixture.sources)
+        }
+        #expect(folder?.path == fixture.sources.path)
+        #expect(folder?.reason == "is a folder, not a file")
+        #expect(fixture.temporaryFiles().isEmpty)
+        #expect(fixture.blobFiles().isEmpty)
         #expect(try fixture.count("s3_events") == 0)
     }
 }

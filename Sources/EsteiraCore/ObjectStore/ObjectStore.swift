@@ -191,12 +191,18 @@ public final class ObjectStore: Sendable {
                 }
                 return (try Self.metadata(from: row), row["blob_id"] as String)
             }
-            guard let copyID = try? blobs.duplicate(blobID) else { continue }
-            let staged = BlobStore.StagedBlob(id: copyID, size: source.size, md5Hex: source.eTag)
             let stillCurrent: (Database) throws -> Bool = { db in
                 try String.fetchOne(db, sql: "SELECT blob_id FROM s3_objects WHERE bucket = ? AND key = ?",
                                     arguments: [sourceBucket.rawValue, sourceKey.rawValue]) == blobID
             }
+            let copyID: String
+            do {
+                copyID = try blobs.duplicate(blobID)
+            } catch {
+                if try database.writer.read(stillCurrent) { throw error }
+                continue
+            }
+            let staged = BlobStore.StagedBlob(id: copyID, size: source.size, md5Hex: source.eTag)
             do {
                 return try commit(staged, bucket: bucket, key: key, contentType: source.contentType,
                                   metadata: replacement ?? source.userMetadata, type: .objectCreatedCopy,
