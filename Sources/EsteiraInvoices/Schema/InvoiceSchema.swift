@@ -25,7 +25,7 @@ public struct InvoiceSchema: Sendable, Hashable, Codable {
         InvoiceFieldSpec(name: "data", type: .date, required: true, aliases: ["data_emissao", "emissao"]),
         InvoiceFieldSpec(name: "valor", type: .amount, required: true, aliases: ["valor_total", "total"]),
         InvoiceFieldSpec(name: "serie", type: .identifier),
-        InvoiceFieldSpec(name: "documento", type: .identifier),
+        InvoiceFieldSpec(name: "documento", type: .identifier, aliases: ["cpf", "cnpj", "cpf/cnpj", "cpf_cnpj", "cnpj/cpf"]),
         InvoiceFieldSpec(name: "descricao", type: .text),
     ])
 
