@@ -21,9 +21,10 @@ struct FieldTextDecoder {
     /// The encoding decided so far (UTF-8 while undecided).
     var encoding: TextEncoding { mode == .windows1252 ? .windows1252 : .utf8 }
 
-    /// A decoder for a file whose leading bytes (after any byte order mark) are `sample`.
-    init(sample: some Collection<UInt8>, hasByteOrderMark: Bool) {
-        guard !hasByteOrderMark else { mode = .utf8; return }
+    /// A decoder for a file whose leading bytes (after any byte order mark) are `sample`;
+    /// `allowsWindows1252` is false for formats that must be UTF-8 (JSON).
+    init(sample: some Collection<UInt8>, hasByteOrderMark: Bool, allowsWindows1252: Bool = true) {
+        guard !hasByteOrderMark, allowsWindows1252 else { mode = .utf8; return }
         var bytes = Array(sample)
         Self.dropIncompleteTail(&bytes)
         if bytes.allSatisfy({ $0 < 0x80 }) {

@@ -68,7 +68,8 @@ final class JSONObjectParser {
                     seenKeys.insert(key)
                     object.fields.append(RawInvoiceRecord.Field(name: key, value: value))
                 } else {
-                    object.problem = (.nestingTooDeep, key, "is nested deeper than \(limits.maxNestingDepth) levels")
+                    object.problem = (.nestingTooDeep, key,
+                                      "\(InvoiceValidator.printable(key)) is nested deeper than \(limits.maxNestingDepth) levels")
                 }
             }
             try skipWhitespace()
@@ -111,7 +112,7 @@ final class JSONObjectParser {
 
     /// Reads a number, `true`, `false` or `null`.
     private func readScalar() throws(JSONReadError) -> RawFieldValue {
-        guard let first = try stream.peek() else { throw syntaxError("the file ends where a value was expected") }
+        guard let first = try stream.peek() else { throw syntaxError(try describeExpected("a value")) }
         if first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) {
             return .number(try readNumber())
         }
@@ -184,6 +185,9 @@ final class JSONObjectParser {
     /// Reads the escape after a backslash.
     private func readEscape() throws(JSONReadError) -> Unicode.Scalar {
         guard let byte = try stream.peek() else { throw syntaxError("the file ends inside a string") }
+        guard Self.escapes.contains(byte) else {
+            throw syntaxError("'\\\(Character(Unicode.Scalar(byte)))' is not a valid escape")
+        }
         stream.advance()
         switch byte {
         case UInt8(ascii: "\""): return "\""
@@ -207,9 +211,11 @@ final class JSONObjectParser {
             }
             return Unicode.Scalar(unit) ?? "\u{FFFD}"
         default:
-            throw syntaxError("'\\\(Character(Unicode.Scalar(byte)))' is not a valid escape")
+            preconditionFailure("escapes are checked above")
         }
     }
+
+    private static let escapes = Set("\"\\/bfnrtu".utf8)
 
     private func readHex4() throws(JSONReadError) -> UInt32 {
         var value: UInt32 = 0

@@ -26,7 +26,7 @@ final class JSONRecordSource: RecordSource {
         self.hasByteOrderMark = hasByteOrderMark
         parser = JSONObjectParser(
             stream: JSONByteStream(firstChunk: firstChunk, offset: offset, source: source),
-            decoder: FieldTextDecoder(sample: firstChunk[offset...], hasByteOrderMark: hasByteOrderMark),
+            decoder: FieldTextDecoder(sample: firstChunk[offset...], hasByteOrderMark: hasByteOrderMark, allowsWindows1252: false),
             limits: limits, lineFeedEndsRecord: layout == .lines)
     }
 
@@ -143,7 +143,13 @@ final class JSONRecordSource: RecordSource {
                     : "\(position): is nested deeper than \(parser.limits.maxNestingDepth) levels",
                 rawValue: nil))
         }
+        let start = parser.stream.consumed
         let object = try parser.readRecordObject()
+        if parser.stream.consumed - start > parser.limits.maxRecordBytes {
+            return .rejected(RowRejection(
+                position: position, field: nil, reason: .recordTooLarge,
+                message: "\(position): the record is larger than \(parser.limits.maxRecordBytes) bytes and was skipped", rawValue: nil))
+        }
         if let problem = object.problem {
             return .rejected(RowRejection(position: position, field: problem.field, reason: problem.reason,
                                           message: "\(position): \(problem.detail)", rawValue: nil))
