@@ -44,7 +44,7 @@ public struct InvoiceValidator: Sendable {
             switch read(record.values[index], spec: spec, index: index) {
             case .success(let value): parsed[index] = value
             case .failure(let problem):
-                return .rejected(rejection(problem, field: spec.name, at: record.position, value: record.values[index]))
+                return .rejected(rejection(problem, field: spec.name, in: record, value: record.values[index]))
             }
         }
         var extras: [String: String] = [:]
@@ -57,7 +57,7 @@ public struct InvoiceValidator: Sendable {
                 case .success(let text?): extras[extra.name] = text
                 case .success(nil): break
                 case .failure(let problem):
-                    return .rejected(rejection(problem, field: extra.name, at: record.position, value: extra.value))
+                    return .rejected(rejection(problem, field: extra.name, in: record, value: extra.value))
                 }
             }
         }
@@ -157,11 +157,16 @@ public struct InvoiceValidator: Sendable {
         }
     }
 
-    private func rejection(_ problem: Problem, field: String, at position: RecordPosition, value: RawFieldValue?) -> RowRejection {
+    private func rejection(_ problem: Problem, field: String, in record: ResolvedRecord, value: RawFieldValue?) -> RowRejection {
         let raw = value.flatMap { $0 == .null ? nil : $0.displayText }
         let shown = raw.map { " '\(Self.printable($0))'" } ?? ""
-        return RowRejection(position: position, field: field, reason: problem.reason,
-                            message: "\(position): \(field)\(shown) \(problem.detail)", rawValue: raw)
+        var numero: String?
+        switch record.values[resolver.numero] {
+        case .text(let text)?, .number(let text)?: numero = Self.trimmed(text).isEmpty ? nil : Self.trimmed(text)
+        default: numero = nil
+        }
+        return RowRejection(position: record.position, field: field, reason: problem.reason,
+                            message: "\(record.position): \(field)\(shown) \(problem.detail)", rawValue: raw, numero: numero)
     }
 
     private static func noun(_ type: InvoiceFieldType) -> String {

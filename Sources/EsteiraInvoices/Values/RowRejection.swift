@@ -10,13 +10,17 @@ public struct RowRejection: Error, Sendable, Hashable, Codable, CustomStringConv
     public var message: String
     /// The value that was rejected, as written (cut to `maxRawValueCharacters`); `nil` when absent.
     public var rawValue: String?
+    /// The row's `numero` as written, when the row has a readable one (to find the row by it).
+    public var numero: String?
 
     /// The longest raw value kept in a rejection, in characters.
     public static let maxRawValueCharacters = 200
 
     /// A rejection; `rawValue` is cut to `maxRawValueCharacters` characters.
-    public init(position: RecordPosition, field: String?, reason: RejectionReason, message: String, rawValue: String?) {
+    public init(position: RecordPosition, field: String?, reason: RejectionReason, message: String, rawValue: String?,
+                numero: String? = nil) {
         self.position = position
+        self.numero = numero
         self.field = field
         self.reason = reason
         self.message = message
