@@ -47,6 +47,25 @@ import Testing
         #expect(try fixture.store.listBuckets().map(\.name) == [notas])
     }
 
+    @Test func bucketTotalsFollowPutsReplacementsCopiesAndDeletes() throws {
+        let fixture = try ObjectStoreFixture()
+        let notas = try fixture.bucket("notas")
+        func totals() throws -> (Int, Int64) {
+            let bucket = try #require(try fixture.store.listBuckets().first { $0.name == notas })
+            return (bucket.objectCount, bucket.totalSize)
+        }
+        try fixture.store.putObject(bucket: notas, key: ObjectKey("a"), data: Data("1234".utf8))
+        try fixture.store.putObject(bucket: notas, key: ObjectKey("b"), data: Data("12".utf8))
+        #expect(try totals() == (2, 6))
+        try fixture.store.putObject(bucket: notas, key: ObjectKey("a"), data: Data("1".utf8))
+        #expect(try totals() == (2, 3))
+        try fixture.store.copyObject(from: notas, key: ObjectKey("b"), to: notas, key: ObjectKey("c"))
+        #expect(try totals() == (3, 5))
+        try fixture.store.deleteObject(bucket: notas, key: ObjectKey("b"))
+        try fixture.store.deleteObject(bucket: notas, key: ObjectKey("b"))
+        #expect(try totals() == (2, 3))
+    }
+
     @Test func creatingAnExistingBucketIsBucketAlreadyOwnedByYou() throws {
         let fixture = try ObjectStoreFixture()
         let notas = try fixture.bucket("notas")

@@ -24,12 +24,24 @@ import Testing
         try handle.write(contentsOf: Data("fim\n".utf8))
         try handle.close()
 
+        let peakBefore = Self.peakResidentKilobytes()
         let put = try fixture.store.putObject(bucket: notas, key: ObjectKey("grande.csv"), contentsOf: source)
         #expect(put.object.size == Int64(50 * chunk + 4))
+        // Streaming: the process's peak memory grows by far less than the file's 50 MB.
+        if let before = peakBefore, let after = Self.peakResidentKilobytes() {
+            #expect(after - before < 24 * 1024, "peak resident memory grew by \(after - before) kB")
+        }
         #expect(put.object.eTag == (try Self.md5sum(source)))
         let stored = try fixture.store.getObject(bucket: notas, key: ObjectKey("grande.csv"))
         #expect(try Self.md5sum(stored.fileURL) == put.object.eTag)
         #expect(fixture.temporaryFiles().isEmpty)
+    }
+
+    /// The process's peak resident memory (Linux's `VmHWM`), in kB.
+    private static func peakResidentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
     private static func md5sum(_ url: URL) throws -> String {
@@ -80,6 +92,21 @@ import Testing
         #expect(try fixture.count("s3_event_deliveries") == deliveriesBefore)
         #expect(fixture.blobFiles() == blobsBefore)
         #expect(fixture.temporaryFiles().isEmpty)
+    }
+
+    @Test func aFileSystemFailureIsNamedAndLeavesNothingBehind() throws {
+        let fixture = try ObjectStoreFixture()
+        let notas = try fixture.bucket("notas")
+        try FileManager.default.removeItem(at: fixture.directory.temporaryURL)
+        try Data("in the way".utf8).write(to: fixture.directory.temporaryURL)
+        let error = #expect(throws: ObjectFileError.self) {
+            try fixture.store.putObject(bucket: notas, key: ObjectKey("a.csv"), data: Data("a".utf8))
+        }
+        #expect(error?.path == fixture.directory.temporaryURL.path)
+        #expect(error?.reason.hasPrefix("cannot be created") == true, "\(error?.reason ?? "")")
+        #expect(try fixture.store.listObjects(bucket: notas).keyCount == 0)
+        #expect(try fixture.count("s3_events") == 0)
+        #expect(fixture.blobFiles().isEmpty)
     }
 
     @Test func theOrphanSweepRemovesUnreferencedFilesOnly() throws {

@@ -15,6 +15,12 @@ import Testing
         }
         let empty = #expect(throws: S3Error.self) { try ObjectKey("") }
         #expect(empty?.code == .invalidArgument)
+        // SQLite would cut the key at a NUL and write another object: refused instead.
+        let nul = #expect(throws: S3Error.self) { try ObjectKey("a\0b.csv") }
+        #expect(nul?.code == .invalidArgument)
+        #expect(nul?.description == "InvalidArgument: The object key must not contain the NUL character (a\\0b.csv)")
+        let control = "linha\nnova\u{1B}[31m\u{202E}.csv"
+        #expect(try ObjectKey(control).rawValue == control)
     }
 
     @Test func aKeyOf1024BytesIsStoredAndRead() throws {
@@ -214,8 +220,15 @@ import Testing
             try fixture.store.putObject(bucket: notas, key: ObjectKey("a.csv"), contentsOf: missing)
         }
         #expect(error?.path == missing.path)
-        #expect(error?.description.hasPrefix(missing.path + ": ") == true)
+        #expect(error?.description == missing.path + ": no such file")
         #expect(fixture.temporaryFiles().isEmpty)
+        let folder = #expect(throws: ObjectFileError.self) {
+            try fixture.store.putObject(bucket: notas, key: ObjectKey("a.csv"), contentsOf: fixture.sources)
+        }
+        #expect(folder?.path == fixture.sources.path)
+        #expect(folder?.reason == "is a folder, not a file")
+        #expect(fixture.temporaryFiles().isEmpty)
+        #expect(fixture.blobFiles().isEmpty)
         #expect(try fixture.count("s3_events") == 0)
     }
 }

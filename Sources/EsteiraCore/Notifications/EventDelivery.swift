@@ -19,4 +19,18 @@ public struct EventDelivery: Sendable, Hashable, Identifiable {
     public let note: String?
     public let createdAt: Date
     public let updatedAt: Date
+
+    /// A delivery as the outbox reports it (public for snapshots and tests of the fronts).
+    public init(id: Int64, eventID: Int64, ruleID: String?, functionName: String, payload: JSONValue, lineage: EventLineage, state: DeliveryState, note: String?, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.eventID = eventID
+        self.ruleID = ruleID
+        self.functionName = functionName
+        self.payload = payload
+        self.lineage = lineage
+        self.state = state
+        self.note = note
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }

@@ -23,4 +23,19 @@ public struct EventLogEntry: Sendable, Hashable, Identifiable {
     public let message: JSONValue
     /// The deliveries this event caused, oldest first.
     public let deliveries: [EventDelivery]
+
+    /// An event as the log reports it (public for snapshots and tests of the fronts).
+    public init(id: Int64, time: Date, bucket: BucketName, key: ObjectKey?, eventName: String, sequencer: String?, size: Int64?, eTag: String?, lineage: EventLineage, message: JSONValue, deliveries: [EventDelivery]) {
+        self.id = id
+        self.time = time
+        self.bucket = bucket
+        self.key = key
+        self.eventName = eventName
+        self.sequencer = sequencer
+        self.size = size
+        self.eTag = eTag
+        self.lineage = lineage
+        self.message = message
+        self.deliveries = deliveries
+    }
 }

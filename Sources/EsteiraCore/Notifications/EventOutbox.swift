@@ -197,10 +197,9 @@ public final class EventOutbox: Sendable {
     func ruleSet(bucket: BucketName, in db: Database) throws -> NotificationRuleSet {
         guard let text = try String.fetchOne(db, sql: "SELECT rules FROM s3_notification_rules WHERE bucket = ?",
                                              arguments: [bucket.rawValue]) else {
-            return try NotificationRuleSet(validating: [], bucket: bucket)
+            return NotificationRuleSet(saved: [])
         }
-        let rules = try JSONDecoder().decode([NotificationRule].self, from: Data(text.utf8))
-        return try NotificationRuleSet(validating: rules, bucket: bucket)
+        return NotificationRuleSet(saved: try JSONDecoder().decode([NotificationRule].self, from: Data(text.utf8)))
     }
 
     /// Saves `rules` for `bucket` and records an `s3:TestEvent` with one delivery per target

@@ -46,6 +46,12 @@ public struct NotificationRuleSet: Sendable, Hashable {
         self.rules = rules
     }
 
+    /// Rules read back from the database, validated when they were saved: checking them again on
+    /// every write would let a stricter future check block every upload.
+    init(saved rules: [NotificationRule]) {
+        self.rules = rules
+    }
+
     /// The rules that receive an event of `type` on `key`.
     public func matching(_ type: S3EventType, key: ObjectKey) -> [NotificationRule] {
         rules.filter { $0.matches(type, key: key) }

@@ -7,4 +7,11 @@ public struct RecordedEvent: Sendable, Hashable {
     public let sequencer: String?
     /// One delivery per matching rule (per target function for a test event), pending or stopped.
     public let deliveryIDs: [Int64]
+
+    /// The ids one change recorded.
+    public init(eventID: Int64, sequencer: String?, deliveryIDs: [Int64]) {
+        self.eventID = eventID
+        self.sequencer = sequencer
+        self.deliveryIDs = deliveryIDs
+    }
 }

@@ -34,6 +34,13 @@ struct BlobStore: Sendable {
 
     /// Streams `source` into a new blob, never holding more than one chunk in memory.
     func stage(contentsOf source: URL) throws -> StagedBlob {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
+            throw ObjectFileError(path: source.path, reason: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw ObjectFileError(path: source.path, reason: "is a folder, not a file")
+        }
         let input: FileHandle
         do {
             input = try FileHandle(forReadingFrom: source)
@@ -68,17 +75,21 @@ struct BlobStore: Sendable {
         }
     }
 
-    /// A second blob with the same bytes as `id` (a hard link: blobs are immutable).
+    /// A second blob with the same bytes as `id`: a hard link (blobs are immutable), or a copy
+    /// where the file system has no hard links.
     func duplicate(_ id: String) throws -> String {
         let newID = Self.newID()
-        let target = url(for: newID)
+        let source = url(for: id), target = url(for: newID)
+        try createShard(for: newID)
         do {
-            try createShard(for: newID)
-            try FileManager.default.linkItem(at: url(for: id), to: target)
-        } catch let error as ObjectFileError {
-            throw error
+            try FileManager.default.linkItem(at: source, to: target)
         } catch {
-            throw ObjectFileError(path: url(for: id).path, reason: Self.reason(error, fallback: "cannot be copied"))
+            do {
+                try FileManager.default.copyItem(at: source, to: target)
+            } catch {
+                try? FileManager.default.removeItem(at: target)
+                throw ObjectFileError(path: source.path, reason: Self.reason(error, fallback: "cannot be copied"))
+            }
         }
         return newID
     }
@@ -179,8 +190,15 @@ struct BlobStore: Sendable {
         name.count == 36 && UUID(uuidString: name) != nil && name == name.lowercased()
     }
 
+    /// The operating system's words for what went wrong (such as "No space left on device").
     private static func reason(_ error: any Error, fallback: String) -> String {
-        let text = (error as NSError).localizedDescription
-        return text.isEmpty ? fallback : text
+        var current: NSError? = error as NSError
+        while let error = current {
+            if error.domain == NSPOSIXErrorDomain, let text = strerror(Int32(error.code)) {
+                return fallback + ": " + String(cString: text)
+            }
+            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        return fallback
     }
 }

@@ -9,4 +9,12 @@ public struct Bucket: Sendable, Hashable {
     public let objectCount: Int
     /// The sum of their sizes, in bytes.
     public let totalSize: Int64
+
+    /// A bucket as `listBuckets` reports it.
+    public init(name: BucketName, creationDate: Date, objectCount: Int, totalSize: Int64) {
+        self.name = name
+        self.creationDate = creationDate
+        self.objectCount = objectCount
+        self.totalSize = totalSize
+    }
 }

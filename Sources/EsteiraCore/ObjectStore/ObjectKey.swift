@@ -11,11 +11,17 @@ public struct ObjectKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// S3's limit on a key's length, in UTF-8 bytes.
     public static let maximumBytes = 1024
 
-    /// Validates `key`, throwing `KeyTooLongError` over 1,024 bytes and `InvalidArgument` when empty.
+    /// Validates `key`, throwing `KeyTooLongError` over 1,024 bytes and `InvalidArgument` when empty
+    /// or when it holds a NUL character (which SQLite text, XML listings and C file APIs all end
+    /// strings at).
     public init(_ key: String) throws {
         let bytes = key.utf8.count
         if bytes == 0 {
             throw S3Error.invalidArgument("The object key must not be empty", detail: "a key is 1 to 1,024 bytes of UTF-8")
+        }
+        if key.utf8.contains(0) {
+            throw S3Error.invalidArgument("The object key must not contain the NUL character",
+                                          resource: key.replacingOccurrences(of: "\0", with: "\\0"))
         }
         if bytes > Self.maximumBytes {
             throw S3Error.keyTooLong(key, bytes: bytes)

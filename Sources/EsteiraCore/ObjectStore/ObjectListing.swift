@@ -12,4 +12,12 @@ public struct ObjectListing: Sendable, Hashable {
 
     /// Objects plus common prefixes on this page, which `maxKeys` bounds.
     public var keyCount: Int { objects.count + commonPrefixes.count }
+
+    /// A page as `listObjects` returns it.
+    public init(objects: [ObjectMetadata], commonPrefixes: [String], isTruncated: Bool, nextContinuationToken: String?) {
+        self.objects = objects
+        self.commonPrefixes = commonPrefixes
+        self.isTruncated = isTruncated
+        self.nextContinuationToken = nextContinuationToken
+    }
 }

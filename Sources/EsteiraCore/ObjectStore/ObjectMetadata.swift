@@ -18,4 +18,15 @@ public struct ObjectMetadata: Sendable, Hashable {
 
     /// The ETag as the HTTP header carries it, in double quotes.
     public var quotedETag: String { "\"\(eTag)\"" }
+
+    /// Metadata as the store reports it (public for snapshots and tests of the fronts).
+    public init(bucket: BucketName, key: ObjectKey, size: Int64, eTag: String, lastModified: Date, contentType: String, userMetadata: [String: String]) {
+        self.bucket = bucket
+        self.key = key
+        self.size = size
+        self.eTag = eTag
+        self.lastModified = lastModified
+        self.contentType = contentType
+        self.userMetadata = userMetadata
+    }
 }

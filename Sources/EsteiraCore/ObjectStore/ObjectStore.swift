@@ -39,7 +39,9 @@ public final class ObjectStore: Sendable {
             try db.execute(sql: """
                 CREATE TABLE s3_buckets (
                     name TEXT PRIMARY KEY NOT NULL,
-                    created_ms INTEGER NOT NULL
+                    created_ms INTEGER NOT NULL,
+                    object_count INTEGER NOT NULL DEFAULT 0,
+                    total_size INTEGER NOT NULL DEFAULT 0
                 );
                 CREATE TABLE s3_objects (
                     bucket TEXT NOT NULL REFERENCES s3_buckets(name),
@@ -81,13 +83,9 @@ public final class ObjectStore: Sendable {
     /// Every bucket, by name, with its object count and total size.
     public func listBuckets() throws -> [Bucket] {
         try database.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT b.name, b.created_ms, count(o.key) AS objects, coalesce(sum(o.size), 0) AS bytes
-                FROM s3_buckets b LEFT JOIN s3_objects o ON o.bucket = b.name
-                GROUP BY b.name ORDER BY b.name
-                """).map { row in
+            try Row.fetchAll(db, sql: "SELECT * FROM s3_buckets ORDER BY name").map { row in
                 Bucket(name: try BucketName(row["name"]), creationDate: S3Timestamp.date(milliseconds: row["created_ms"]),
-                       objectCount: row["objects"], totalSize: row["bytes"])
+                       objectCount: row["object_count"], totalSize: row["total_size"])
             }
         }
     }
@@ -193,12 +191,18 @@ public final class ObjectStore: Sendable {
                 }
                 return (try Self.metadata(from: row), row["blob_id"] as String)
             }
-            guard let copyID = try? blobs.duplicate(blobID) else { continue }
-            let staged = BlobStore.StagedBlob(id: copyID, size: source.size, md5Hex: source.eTag)
             let stillCurrent: (Database) throws -> Bool = { db in
                 try String.fetchOne(db, sql: "SELECT blob_id FROM s3_objects WHERE bucket = ? AND key = ?",
                                     arguments: [sourceBucket.rawValue, sourceKey.rawValue]) == blobID
             }
+            let copyID: String
+            do {
+                copyID = try blobs.duplicate(blobID)
+            } catch {
+                if try database.writer.read(stillCurrent) { throw error }
+                continue
+            }
+            let staged = BlobStore.StagedBlob(id: copyID, size: source.size, md5Hex: source.eTag)
             do {
                 return try commit(staged, bucket: bucket, key: key, contentType: source.contentType,
                                   metadata: replacement ?? source.userMetadata, type: .objectCreatedCopy,
@@ -218,16 +222,16 @@ public final class ObjectStore: Sendable {
     public func deleteObject(bucket: BucketName, key: ObjectKey, lineage: EventLineage = .root) throws -> RecordedEvent? {
         let (event, removedBlob) = try database.writer.write { db -> (RecordedEvent?, String?) in
             try Self.requireBucket(bucket, in: db)
-            guard let blobID = try String.fetchOne(db, sql: "SELECT blob_id FROM s3_objects WHERE bucket = ? AND key = ?",
-                                                   arguments: [bucket.rawValue, key.rawValue]) else {
-                return (nil, nil)
-            }
+            guard let removed = try Self.objectRow(bucket, key, in: db) else { return (nil, nil) }
             try db.execute(sql: "DELETE FROM s3_objects WHERE bucket = ? AND key = ?",
                            arguments: [bucket.rawValue, key.rawValue])
+            try db.execute(sql: """
+                UPDATE s3_buckets SET object_count = object_count - 1, total_size = total_size - ? WHERE name = ?
+                """, arguments: [removed["size"] as Int64, bucket.rawValue])
             let event = try outbox.recordObjectEvent(.objectRemovedDelete, bucket: bucket, key: key, size: nil, eTag: nil,
                                                      timeMilliseconds: S3Timestamp.milliseconds(Date()),
                                                      lineage: lineage, in: db)
-            return (event, blobID)
+            return (event, removed["blob_id"] as String)
         }
         if let removedBlob { blobs.remove(removedBlob) }
         return event
@@ -246,8 +250,7 @@ public final class ObjectStore: Sendable {
             let (result, replaced) = try database.writer.write { db -> (PutObjectResult, String?) in
                 try Self.requireBucket(bucket, in: db)
                 if let precondition, try !precondition(db) { throw SourceChanged() }
-                let replaced = try String.fetchOne(db, sql: "SELECT blob_id FROM s3_objects WHERE bucket = ? AND key = ?",
-                                                   arguments: [bucket.rawValue, key.rawValue])
+                let replaced = try Self.objectRow(bucket, key, in: db)
                 let now = S3Timestamp.milliseconds(Date())
                 try db.execute(sql: """
                     INSERT INTO s3_objects (bucket, key, blob_id, size, etag, last_modified_ms, content_type, user_metadata)
@@ -257,13 +260,16 @@ public final class ObjectStore: Sendable {
                         content_type = excluded.content_type, user_metadata = excluded.user_metadata
                     """, arguments: [bucket.rawValue, key.rawValue, blob.id, blob.size, blob.md5Hex, now,
                                      contentType, metadataText])
+                try db.execute(sql: """
+                    UPDATE s3_buckets SET object_count = object_count + ?, total_size = total_size + ? WHERE name = ?
+                    """, arguments: [replaced == nil ? 1 : 0, blob.size - (replaced?["size"] ?? 0), bucket.rawValue])
                 let event = try outbox.recordObjectEvent(type, bucket: bucket, key: key, size: blob.size,
                                                          eTag: blob.md5Hex, timeMilliseconds: now,
                                                          lineage: lineage, in: db)
                 let object = ObjectMetadata(bucket: bucket, key: key, size: blob.size, eTag: blob.md5Hex,
                                             lastModified: S3Timestamp.date(milliseconds: now),
                                             contentType: contentType, userMetadata: metadata)
-                return (PutObjectResult(object: object, event: event), replaced)
+                return (PutObjectResult(object: object, event: event), replaced?["blob_id"])
             }
             if let replaced { blobs.remove(replaced) }
             return result
@@ -296,10 +302,7 @@ public final class ObjectStore: Sendable {
     public func data(bucket: BucketName, key: ObjectKey) throws -> Data {
         // A concurrent overwrite may delete the file between the look-up and the read; the second
         // look-up then finds the new version.
-        for _ in 0..<2 {
-            let object = try getObject(bucket: bucket, key: key)
-            if let data = try? Data(contentsOf: object.fileURL) { return data }
-        }
+        if let data = try? Data(contentsOf: getObject(bucket: bucket, key: key).fileURL) { return data }
         let object = try getObject(bucket: bucket, key: key)
         do {
             return try Data(contentsOf: object.fileURL)
@@ -349,8 +352,9 @@ public final class ObjectStore: Sendable {
     public func removeOrphanedFiles(olderThan age: TimeInterval = 3600) throws -> Int {
         try blobs.removeOrphans(modifiedBefore: Date().addingTimeInterval(-age)) { shard in
             try database.writer.read { db in
-                Set(try String.fetchAll(db, sql: "SELECT blob_id FROM s3_objects WHERE substr(blob_id, 1, 2) = ?",
-                                        arguments: [shard]))
+                // Blob ids are lower-case hex and hyphens, all sorting before "~".
+                Set(try String.fetchAll(db, sql: "SELECT blob_id FROM s3_objects WHERE blob_id BETWEEN ? AND ?",
+                                        arguments: [shard, shard + "~"]))
             }
         }
     }

@@ -4,4 +4,10 @@ public struct PutObjectResult: Sendable, Hashable {
     public let object: ObjectMetadata
     /// The event row and the deliveries created with it, in the same transaction.
     public let event: RecordedEvent
+
+    /// A write's outcome.
+    public init(object: ObjectMetadata, event: RecordedEvent) {
+        self.object = object
+        self.event = event
+    }
 }

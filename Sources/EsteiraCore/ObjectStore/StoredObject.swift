@@ -13,4 +13,10 @@ public struct StoredObject: Sendable, Hashable {
     public func openForReading() throws -> FileHandle {
         try FileHandle(forReadingFrom: fileURL)
     }
+
+    /// An object and the file holding its bytes.
+    public init(metadata: ObjectMetadata, fileURL: URL) {
+        self.metadata = metadata
+        self.fileURL = fileURL
+    }
 }

@@ -1,3 +1,0 @@
-import Testing
-@testable import EsteiraInvoices
-@Test func builds() { #expect(Bool(true)) }

@@ -1,3 +1,0 @@
-import Testing
-@testable import EsteiraTables
-@Test func builds() { #expect(Bool(true)) }

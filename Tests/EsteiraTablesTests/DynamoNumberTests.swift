@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import EsteiraTables
+
+@Suite struct DynamoNumberTests {
+    @Test(arguments: [
+        ("0150", "150"), ("12.50", "12.5"), ("-0", "0"), ("1e2", "100"), ("0.00010", "0.0001"),
+        ("+7", "7"), (".5", "0.5"), ("5.", "5"), ("-0.000", "0"), ("1.5E-3", "0.0015"), ("123.456e1", "1234.56"),
+        ("1e125", "1" + String(repeating: "0", count: 125)),
+        ("1e-130", "0." + String(repeating: "0", count: 129) + "1"),
+        ("-9.9E+3", "-9900"), ("100", "100"), ("0", "0"), ("00.0e5", "0"),
+    ])
+    func normalises(input: String, expected: String) throws {
+        #expect(try DynamoNumber(input).description == expected)
+    }
+
+    @Test(arguments: ["abc", "NaN", "Infinity", "-Infinity", "1e", "--1", "1.2.3", " 1", "1 ", "0x10", "e5", ".", "-", "1e+"])
+    func refusesNonNumbers(input: String) {
+        #expect(throws: DynamoDBError.validation("The parameter cannot be converted to a numeric value: \(input)")) {
+            try DynamoNumber(input)
+        }
+    }
+
+    @Test func refusesEmptyTextWithoutAValue() {
+        #expect(throws: DynamoDBError.validation("The parameter cannot be converted to a numeric value")) {
+            try DynamoNumber("")
+        }
+    }
+
+    @Test func refusesMoreThan38SignificantDigits() throws {
+        let message = "Attempting to store more than 38 significant digits in a Number"
+        #expect(throws: DynamoDBError.validation(message)) { try DynamoNumber("123456789012345678901234567890123456789") }
+        #expect(throws: DynamoDBError.validation(message)) { try DynamoNumber("-1.23456789012345678901234567890123456789") }
+        // Leading and trailing zeros are not significant.
+        #expect(try DynamoNumber("000012345678901234567890123456789012345678.000000").description
+            == "12345678901234567890123456789012345678")
+        #expect(try DynamoNumber("1" + String(repeating: "0", count: 60)).significantDigitCount == 1)
+    }
+
+    @Test func refusesOutOfRange() {
+        let overflow = DynamoDBError.validation("Number overflow. Attempting to store a number with magnitude larger than supported range")
+        let underflow = DynamoDBError.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range")
+        #expect(throws: overflow) { try DynamoNumber("1e126") }
+        #expect(throws: overflow) { try DynamoNumber("-1e126") }
+        #expect(throws: overflow) { try DynamoNumber("1e99999999999999999999") }
+        #expect(throws: underflow) { try DynamoNumber("1e-131") }
+        #expect(throws: underflow) { try DynamoNumber("-0.1e-130") }
+        #expect(throws: Never.self) { try DynamoNumber("9.9999999999999999999999999999999999999E+125") }
+        #expect(throws: Never.self) { try DynamoNumber("-1E-130") }
+    }
+
+    @Test func equalityIsByValue() throws {
+        #expect(try DynamoNumber("1.0") == DynamoNumber("1"))
+        #expect(try DynamoNumber("1.0").hashValue == DynamoNumber("1").hashValue)
+        #expect(try DynamoNumber("-0") == DynamoNumber.zero)
+        #expect(try DynamoNumber("1.01") != DynamoNumber("1.1"))
+    }
+
+    @Test func ordersNumerically() throws {
+        let texts = ["-1e125", "-100", "-99.5", "-1", "-0.5", "-1e-130", "0", "1e-130", "0.001", "0.5", "1", "1.5", "2", "10", "99.99", "100", "1e125"]
+        let numbers = try texts.map { try DynamoNumber($0) }
+        #expect(numbers == numbers.sorted())
+        for (a, b) in zip(numbers, numbers.dropFirst()) {
+            #expect(a < b)
+            #expect(!(b < a))
+            #expect(a.sortableBytes.lexicographicallyPrecedes(b.sortableBytes), "\(a) < \(b)")
+        }
+        for number in numbers {
+            #expect(DynamoNumber(sortableBytes: number.sortableBytes) == number)
+        }
+    }
+
+    @Test func addsAndSubtractsExactly() throws {
+        #expect(try (DynamoNumber("0.1") + DynamoNumber("0.2")).description == "0.3")
+        #expect(try (DynamoNumber("1e20") + DynamoNumber("1e-10")).description == "100000000000000000000.0000000001")
+        #expect(try (DynamoNumber("5") - DynamoNumber("7.25")).description == "-2.25")
+        #expect(try (DynamoNumber("-5") + DynamoNumber("5")).description == "0")
+        #expect(try (DynamoNumber("999") + DynamoNumber("1")).description == "1000")
+        #expect(try (DynamoNumber("-1.5") - DynamoNumber("-1.25")).description == "-0.25")
+        #expect(throws: DynamoDBError.validation("Attempting to store more than 38 significant digits in a Number")) {
+            try DynamoNumber("1e30") + DynamoNumber("0.000000001")
+        }
+        #expect(throws: DynamoDBError.validation("Number overflow. Attempting to store a number with magnitude larger than supported range")) {
+            try DynamoNumber("9e125") + DynamoNumber("9e125")
+        }
+    }
+
+    @Test func convertsFromAndToDecimal() throws {
+        #expect(try DynamoNumber(Decimal(string: "1234.56")!).description == "1234.56")
+        #expect(try DynamoNumber("1234.56").decimalValue == Decimal(string: "1234.56")!)
+        #expect(try DynamoNumber("-0.1").decimalValue == Decimal(string: "-0.1")!)
+        #expect(try DynamoNumber("12345678901234567890123456789012345678").decimalValue
+            == Decimal(string: "12345678901234567890123456789012345678")!)
+        #expect(throws: DynamoDBError.self) { try DynamoNumber(Decimal.nan) }
+        #expect(DynamoNumber(-42).description == "-42")
+        #expect(DynamoNumber(Int.min).description == "-9223372036854775808")
+    }
+}
