@@ -21,7 +21,10 @@ public struct EventDelivery: Sendable, Hashable, Identifiable {
     public let updatedAt: Date
 
     /// A delivery as the outbox reports it (public for snapshots and tests of the fronts).
-    public init(id: Int64, eventID: Int64, ruleID: String?, functionName: String, payload: JSONValue, lineage: EventLineage, state: DeliveryState, note: String?, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: Int64, eventID: Int64, ruleID: String?, functionName: String, payload: JSONValue,
+        lineage: EventLineage, state: DeliveryState, note: String?, createdAt: Date, updatedAt: Date
+    ) {
         self.id = id
         self.eventID = eventID
         self.ruleID = ruleID

@@ -25,7 +25,10 @@ public struct EventLogEntry: Sendable, Hashable, Identifiable {
     public let deliveries: [EventDelivery]
 
     /// An event as the log reports it (public for snapshots and tests of the fronts).
-    public init(id: Int64, time: Date, bucket: BucketName, key: ObjectKey?, eventName: String, sequencer: String?, size: Int64?, eTag: String?, lineage: EventLineage, message: JSONValue, deliveries: [EventDelivery]) {
+    public init(
+        id: Int64, time: Date, bucket: BucketName, key: ObjectKey?, eventName: String, sequencer: String?,
+        size: Int64?, eTag: String?, lineage: EventLineage, message: JSONValue, deliveries: [EventDelivery]
+    ) {
         self.id = id
         self.time = time
         self.bucket = bucket

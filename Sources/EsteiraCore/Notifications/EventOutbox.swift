@@ -221,8 +221,7 @@ public final class EventOutbox: Sendable {
         let message = S3EventMessage.testEvent(bucket: bucket, timeMilliseconds: now, request: .random())
         let eventID = try insertEvent(time: now, bucket: bucket, key: nil, eventName: S3EventMessage.testEventName,
                                       size: nil, eTag: nil, lineage: .root, in: db)
-        try db.execute(sql: "UPDATE s3_events SET message = ? WHERE id = ?",
-                       arguments: [message.encodedString(), eventID])
+        try completeEvent(eventID, sequencer: nil, message: message, in: db)
         let lineage = EventLineage(hop: 0, rootEventID: eventID)
         let deliveryIDs = try rules.functions.map { function in
             try insertDelivery(eventID: eventID, ruleID: nil, function: function, payload: message,
@@ -253,8 +252,7 @@ public final class EventOutbox: Sendable {
             S3EventMessage.objectEvent(type: type, timeMilliseconds: time, bucket: bucket, key: key, size: size,
                                        eTag: eTag, sequencer: sequencer, configurationID: ruleID, request: request)
         }
-        try db.execute(sql: "UPDATE s3_events SET sequencer = ?, message = ? WHERE id = ?",
-                       arguments: [sequencer, message(for: rules.first?.id).encodedString(), eventID])
+        try completeEvent(eventID, sequencer: sequencer, message: message(for: rules.first?.id), in: db)
         let chain = EventLineage(hop: lineage.hop, rootEventID: lineage.rootEventID ?? eventID)
         let deliveryIDs = try rules.map { rule in
             try insertDelivery(eventID: eventID, ruleID: rule.id, function: rule.function, payload: message(for: rule.id),
@@ -272,11 +270,15 @@ public final class EventOutbox: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')
             """, arguments: [time, bucket.rawValue, key?.rawValue, eventName, size, eTag, lineage.hop,
                              lineage.rootEventID])
-        let id = db.lastInsertedRowID
-        if lineage.rootEventID == nil {
-            try db.execute(sql: "UPDATE s3_events SET root_event_id = id WHERE id = ?", arguments: [id])
-        }
-        return id
+        return db.lastInsertedRowID
+    }
+
+    /// Fills in what depends on the event's id: its sequencer, its message, and its root (itself,
+    /// for the first event of a chain).
+    private func completeEvent(_ id: Int64, sequencer: String?, message: JSONValue, in db: Database) throws {
+        try db.execute(sql: """
+            UPDATE s3_events SET sequencer = ?, message = ?, root_event_id = coalesce(root_event_id, id) WHERE id = ?
+            """, arguments: [sequencer, message.encodedString(), id])
     }
 
     private func insertDelivery(

@@ -16,14 +16,18 @@ public enum S3Timestamp {
     /// `2026-03-15T12:00:00.123Z` for `milliseconds` since 1970.
     public static func string(milliseconds: Int64) -> String {
         let seconds = milliseconds.quotientAndRemainderFlooring(by: 1000)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
+        let parts = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second],
                                             from: Date(timeIntervalSince1970: TimeInterval(seconds.quotient)))
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
                       parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1,
                       parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, Int(seconds.remainder))
     }
+
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar
+    }()
 
     /// `2026-03-15T12:00:00.123Z` for `date`.
     public static func string(_ date: Date) -> String { string(milliseconds: milliseconds(date)) }

@@ -83,6 +83,9 @@ struct BlobStore: Sendable {
         try createShard(for: newID)
         do {
             try FileManager.default.linkItem(at: source, to: target)
+            // A link shares its source's modification time; a fresh one keeps the orphan sweep of
+            // another process away until the copy commits.
+            try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: target.path)
         } catch {
             do {
                 try FileManager.default.copyItem(at: source, to: target)

@@ -20,7 +20,10 @@ public struct ObjectMetadata: Sendable, Hashable {
     public var quotedETag: String { "\"\(eTag)\"" }
 
     /// Metadata as the store reports it (public for snapshots and tests of the fronts).
-    public init(bucket: BucketName, key: ObjectKey, size: Int64, eTag: String, lastModified: Date, contentType: String, userMetadata: [String: String]) {
+    public init(
+        bucket: BucketName, key: ObjectKey, size: Int64, eTag: String, lastModified: Date, contentType: String,
+        userMetadata: [String: String]
+    ) {
         self.bucket = bucket
         self.key = key
         self.size = size
