@@ -32,7 +32,10 @@ let package = Package(
             ]
         ),
         // The invoice domain: readers, validation, Brazilian documents, NF-e, the two functions.
-        .target(name: "EsteiraInvoices"),
+        .target(
+            name: "EsteiraInvoices",
+            dependencies: ["EsteiraCore", "EsteiraTables", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The dashboard: screen buffer, panes, themes, terminal backends.
         .target(name: "EsteiraTUI", dependencies: ["CNcursesW"]),
         // The command line: thin swift-argument-parser commands over the engine.

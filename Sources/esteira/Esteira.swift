@@ -6,6 +6,10 @@ struct Esteira: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "esteira",
         abstract: "A local S3 → Lambda → DynamoDB pipeline for notas fiscais, with a terminal dashboard.",
-        subcommands: []
+        subcommands: [
+            InitCommand.self, UploadCommand.self, ListCommand.self, CatCommand.self, RemoveCommand.self,
+            BucketsCommand.self, EventsCommand.self, InvocationsCommand.self, LogsCommand.self,
+            InvokeCommand.self, FailuresCommand.self, QueryCommand.self, DemoCommand.self,
+        ]
     )
 }

@@ -42,7 +42,7 @@ public enum DefaultPipeline {
             partition-key: nome-inicial:S
             sort-key: nome-data:S
           - name: by-documento
-            partition-key: documento:S
+            partition-key: documento-chave:S
             sort-key: data:S
           - name: by-mes
             partition-key: mes:S
@@ -50,6 +50,11 @@ public enum DefaultPipeline {
           - name: by-source
             partition-key: source:S
             sort-key: numero:S
+          - name: by-chave
+            partition-key: chave:S
+          - name: by-emitente
+            partition-key: emitente:S
+            sort-key: data-numero:S
       # One item per uploaded object: the eTag it last loaded and its outcome (idempotency).
       - name: invoice-loads
         partition-key: source:S

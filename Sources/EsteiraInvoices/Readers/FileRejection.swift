@@ -6,7 +6,7 @@ public struct FileRejection: Error, Sendable, Hashable, Codable, CustomStringCon
         case emptyFile, byteOrderMarkOnly, headerOnly, noRecords
         case unsupportedType, spreadsheet, archive, pdf, binaryData, utf16Text
         case missingColumn, duplicateColumn, unbalancedQuote, tooManyColumns, columnNameTooLong
-        case invalidJSON
+        case invalidJSON, invalidXML
         case unreadable
     }
 

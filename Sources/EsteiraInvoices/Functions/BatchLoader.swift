@@ -1,0 +1,143 @@
+import EsteiraCore
+import EsteiraTables
+import Foundation
+import GRDB
+
+/// Writes valid rows to the invoice table in batches, one transaction each, deciding for every
+/// row whether it loads or conflicts with a `numero` already loaded.
+///
+/// The decision is deterministic, so a load interrupted half-way and run again by the next
+/// delivery decides exactly as the first run did:
+/// - no item with that `numero` yet → load;
+/// - an item from the same object version at the same position → the same row, loaded by an
+///   earlier run → load again (no change);
+/// - an item from the same object version at another position → the `numero` repeats in the file
+///   → conflict naming the earlier line;
+/// - an item from an earlier version of the same object → the corrected file replaces it → load;
+/// - an item from another object → conflict naming that object.
+struct BatchLoader {
+    enum Entry {
+        case row(InvoiceRecord)
+        case nfe(NFeInvoiceFields)
+    }
+
+    private struct Pending {
+        let numero: String
+        let position: RecordPosition
+        let item: Item
+    }
+
+    private enum Decision {
+        case load
+        case conflict(LoadReport.Conflict)
+        case invalid(RowRejection)
+    }
+
+    let function: ValidateInvoicesFunction
+    let table: String
+    let origin: InvoiceItem.Origin
+    private var pending: [Pending] = []
+
+    init(function: ValidateInvoicesFunction, table: String, origin: InvoiceItem.Origin) {
+        self.function = function
+        self.table = table
+        self.origin = origin
+    }
+
+    mutating func add(_ entry: Entry, into report: inout LoadReportBuilder) throws {
+        switch entry {
+        case .row(let record):
+            pending.append(Pending(numero: record.numero, position: record.position,
+                                   item: InvoiceItem.item(record, origin: origin)))
+        case .nfe(let nota):
+            pending.append(Pending(numero: nota.numero, position: .line(1), item: InvoiceItem.item(nota, origin: origin)))
+        }
+        if pending.count >= function.batchSize { try flush(into: &report) }
+    }
+
+    /// Writes the pending rows in one transaction and records each one's outcome in the report.
+    mutating func flush(into report: inout LoadReportBuilder) throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        let decisions = try function.database.writer.write { [self] db in try decide(batch, in: db) }
+        for decision in decisions {
+            switch decision {
+            case .load: report.recordAccepted()
+            case .conflict(let conflict): report.recordConflict(conflict)
+            case .invalid(let rejection): report.recordRejected(rejection)
+            }
+        }
+    }
+
+    private func decide(_ batch: [Pending], in db: Database) throws -> [Decision] {
+        var loadedHere: [String: RecordPosition] = [:]
+        var decisions: [Decision] = []
+        decisions.reserveCapacity(batch.count)
+        for row in batch {
+            if let earlier = loadedHere[row.numero] {
+                decisions.append(.conflict(conflict(row, earlierSource: origin, earlierPosition: earlier)))
+                continue
+            }
+            let key: Item = [InvoiceAttributes.numero: .string(row.numero)]
+            if let existing = try function.tables.getItem(GetItemRequest(tableName: table, key: key), in: db).item,
+               let conflict = conflict(row, existing: existing) {
+                decisions.append(.conflict(conflict))
+                continue
+            }
+            do {
+                _ = try function.tables.putItem(PutItemRequest(tableName: table, item: row.item), in: db)
+            } catch let error as DynamoDBError {
+                decisions.append(.invalid(RowRejection(
+                    position: row.position, field: nil, reason: .recordTooLarge,
+                    message: "\(row.position): the table refused the row: \(error.message)", rawValue: nil,
+                    numero: row.numero)))
+                continue
+            }
+            loadedHere[row.numero] = row.position
+            decisions.append(.load)
+        }
+        return decisions
+    }
+
+    /// The conflict an existing item makes for `row`, or nil when the row may replace it.
+    private func conflict(_ row: Pending, existing: Item) -> LoadReport.Conflict? {
+        let existingSource = existing[InvoiceAttributes.source].flatMap(Self.text)
+        let existingETag = existing[InvoiceAttributes.sourceETag].flatMap(Self.text)
+        let existingPosition = Self.position(of: existing)
+        if existingSource == origin.sourceID {
+            if existingETag != origin.eTag { return nil }
+            if existingPosition == nil || existingPosition == row.position { return nil }
+            return conflict(row, earlierSource: origin, earlierPosition: existingPosition)
+        }
+        let earlier = InvoiceItem.Origin(
+            bucket: existing[InvoiceAttributes.sourceBucket].flatMap(Self.text) ?? "",
+            key: existing[InvoiceAttributes.sourceKey].flatMap(Self.text) ?? "",
+            eTag: existingETag ?? "", ingestedAt: "")
+        return conflict(row, earlierSource: earlier, earlierPosition: existingPosition)
+    }
+
+    private func conflict(_ row: Pending, earlierSource: InvoiceItem.Origin, earlierPosition: RecordPosition?)
+        -> LoadReport.Conflict {
+        LoadReport.Conflict(numero: row.numero, position: row.position,
+                            earlierSource: .init(bucket: earlierSource.bucket, key: earlierSource.key,
+                                                 eTag: earlierSource.eTag),
+                            earlierPosition: earlierPosition)
+    }
+
+    private static func text(_ value: AttributeValue) -> String? {
+        if case let .string(text) = value { return text }
+        return nil
+    }
+
+    private static func integer(_ value: AttributeValue?) -> Int? {
+        if case let .number(number)? = value { return Int(number.description) }
+        return nil
+    }
+
+    private static func position(of item: Item) -> RecordPosition? {
+        guard let line = integer(item[InvoiceAttributes.sourceLine]) else { return nil }
+        if let index = integer(item[InvoiceAttributes.sourceIndex]) { return .element(index: index, line: line) }
+        return .line(line)
+    }
+}

@@ -1,0 +1,28 @@
+import EsteiraCore
+
+/// Errors the invoice functions return as Lambda function errors (`errorType`, `errorMessage`).
+enum InvoiceFunctionError: NamedHandlerError, CustomStringConvertible {
+    /// The event is not an S3 event the function understands.
+    case invalidEvent(String)
+    /// The function's environment lacks a variable it needs.
+    case missingEnvironment(String)
+    /// A query payload that asks for nothing answerable, or asks it wrongly.
+    case invalidQuery(String)
+
+    var errorType: String {
+        switch self {
+        case .invalidEvent: "InvalidEvent"
+        case .missingEnvironment: "InvalidConfiguration"
+        case .invalidQuery: "InvalidQuery"
+        }
+    }
+
+    var errorMessage: String {
+        switch self {
+        case let .invalidEvent(message), let .invalidQuery(message): message
+        case let .missingEnvironment(name): "the function's environment has no \(name)"
+        }
+    }
+
+    var description: String { "\(errorType): \(errorMessage)" }
+}

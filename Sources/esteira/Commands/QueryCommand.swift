@@ -1,0 +1,91 @@
+import ArgumentParser
+import EsteiraCore
+import Foundation
+
+/// `esteira query numero=NF-001 | nome="João Silva" from=… to=… | documento=… | from=… to=…`:
+/// looks notas up through the `query-invoices` function.
+struct QueryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Look up notas fiscais: numero=…, nome=… (nome=Jo* for a prefix), documento=…, chave=…, emitente=…, from=… to=….",
+        discussion: """
+        Examples:
+          esteira query numero=NF-001
+          esteira query nome="João Silva" from=2024-01-01 to=2024-03-31
+          esteira query nome=Jo*
+          esteira query documento=123.456.789-09
+          esteira query from=2024-01-01 to=2024-01-31
+        Every look-up goes through a table key or index; results are paged and the count and
+        total valor cover every page.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "FIELD=VALUE terms.")
+    var terms: [String]
+
+    @Option(help: "How many rows to print (the count and total cover all matches).")
+    var show = 50
+
+    @Option(help: "The query function to invoke.")
+    var function = "query-invoices"
+
+    func run() async throws {
+        try await reportingFailures {
+            var payload = try Self.payload(terms)
+            let engine = try global.openEngine(create: false)
+            var items: [JSONValue] = []
+            var total = Decimal(0)
+            repeat {
+                let outcome = try await engine.functions.invoke(functionName: function, payload: .object(payload))
+                if let error = outcome.error { throw ValidationError("\(error.errorType): \(error.errorMessage)") }
+                let page = outcome.response ?? .null
+                items += page["items"]?.arrayValue ?? []
+                if case let .number(pageTotal)? = page["totalValor"] { total += pageTotal }
+                payload["nextToken"] = page["nextToken"]
+            } while payload["nextToken"] != nil
+            if global.json {
+                OutputFormatting.printJSON(["items": .array(items), "count": .number(Decimal(items.count)),
+                                            "totalValor": .number(total)])
+                return
+            }
+            var table = TextTable(["NUMERO", "SERIE", "DATA", "VALOR", "NOME", "DOCUMENTO", "SOURCE"])
+            for item in items.prefix(show) {
+                func text(_ name: String) -> String {
+                    switch item[name] {
+                    case let .string(value)?: return value
+                    case let .number(value)?: return "\(value)"
+                    default: return ""
+                    }
+                }
+                table.append([text("numero"), text("serie"), text("data"), text("valor"), text("nome"),
+                              text("documento"), "\(text("source-bucket"))/\(text("source-key"))"])
+            }
+            if !items.isEmpty { print(table.render()) }
+            if items.count > show { print("… \(items.count - show) more (--show N, or --json for all)") }
+            print("\(items.count) \(items.count == 1 ? "nota" : "notas"), total valor \(total)")
+        }
+    }
+
+    /// `nome=Jo*` → `{"nome": "Jo", "match": "prefix"}`; other terms map one to one.
+    static func payload(_ terms: [String]) throws -> [String: JSONValue] {
+        var payload: [String: JSONValue] = [:]
+        for term in terms {
+            guard let equals = term.firstIndex(of: "="), equals != term.startIndex else {
+                throw ValidationError("'\(term)' is not FIELD=VALUE (e.g. numero=NF-001)")
+            }
+            let field = String(term[..<equals])
+            var value = String(term[term.index(after: equals)...])
+            if field == "nome" && value.hasSuffix("*") {
+                value.removeLast()
+                payload["match"] = "prefix"
+            }
+            if field == "limit", let limit = Int(value) {
+                payload[field] = .number(Decimal(limit))
+            } else {
+                payload[field] = .string(value)
+            }
+        }
+        return payload
+    }
+}
