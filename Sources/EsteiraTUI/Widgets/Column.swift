@@ -1,0 +1,7 @@
+/// A column of a `ColumnsView`.
+struct Column: Sendable {
+    var title: String
+    /// The narrowest the column may become before columns are dropped.
+    var minimumWidth: Int
+    var alignRight = false
+}
