@@ -6,7 +6,7 @@ enum BucketPane {
         let inner = PaneFrame.draw(.bucket, subtitle: "\(bucket) (\(PaneFrame.count(objects.count, of: model.snapshot.objects.count)))",
                                    model: model, into: &buffer)
         ColumnsView(
-            columns: [Column(title: "Key", minimumWidth: 8), Column(title: "Size", minimumWidth: 4, alignRight: true),
+            columns: [Column(title: "Key", minimumWidth: 8, flexible: true), Column(title: "Size", minimumWidth: 4, alignRight: true),
                       Column(title: "Modified", minimumWidth: 5), Column(title: "Status", minimumWidth: 6)],
             count: objects.count,
             line: { index in

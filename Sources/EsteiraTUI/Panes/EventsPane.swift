@@ -6,8 +6,8 @@ enum EventsPane {
         let inner = PaneFrame.draw(.events, subtitle: "\(PaneFrame.count(events.count, of: model.snapshot.events.count)) · \(following)",
                                    model: model, into: &buffer)
         ColumnsView(
-            columns: [Column(title: "Time", minimumWidth: 8), Column(title: "Event", minimumWidth: 6), Column(title: "Key", minimumWidth: 8),
-                      Column(title: "Rule → Function", minimumWidth: 8), Column(title: "Note", minimumWidth: 4)],
+            columns: [Column(title: "Time", minimumWidth: 8), Column(title: "Event", minimumWidth: 6), Column(title: "Key", minimumWidth: 8, flexible: true),
+                      Column(title: "Rule → Function", minimumWidth: 8, flexible: true), Column(title: "Note", minimumWidth: 4)],
             count: events.count,
             line: { index in
                 let event = events[index]

@@ -5,9 +5,9 @@ enum InvocationsPane {
         let inner = PaneFrame.draw(.invocations, subtitle: PaneFrame.count(invocations.count, of: model.snapshot.invocations.count),
                                    model: model, into: &buffer)
         ColumnsView(
-            columns: [Column(title: "Time", minimumWidth: 8), Column(title: "Function", minimumWidth: 8), Column(title: "Request", minimumWidth: 8),
+            columns: [Column(title: "Time", minimumWidth: 8), Column(title: "Function", minimumWidth: 8, flexible: true), Column(title: "Request", minimumWidth: 8),
                       Column(title: "Status", minimumWidth: 6), Column(title: "Took", minimumWidth: 4, alignRight: true),
-                      Column(title: "Result", minimumWidth: 6)],
+                      Column(title: "Result", minimumWidth: 6, flexible: true)],
             count: invocations.count,
             line: { index in
                 let invocation = invocations[index]

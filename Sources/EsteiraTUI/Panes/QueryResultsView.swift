@@ -8,7 +8,7 @@ enum QueryResultsView {
         guard inner.height >= 2 else { return }
         let columns = result.columns
         ColumnsView(
-            columns: columns.map { Column(title: TextSanitizer.line($0), minimumWidth: min(6, max(3, $0.count)), alignRight: $0 == "valor") },
+            columns: columns.map { Column(title: TextSanitizer.line($0), minimumWidth: min(6, max(3, $0.count)), alignRight: $0 == "valor", flexible: $0 == "nome") },
             count: result.rows.count,
             line: { index in columns.map { StyledText(result.rows[index][$0] ?? "", $0 == "valor" ? .badge : .text) } },
             cursor: cursor,

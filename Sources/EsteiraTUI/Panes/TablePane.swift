@@ -11,7 +11,7 @@ enum TablePane {
         let inner = PaneFrame.draw(.table, subtitle: "\(table) (\(rows))", model: model, into: &buffer)
         let names = columnNames(of: model.snapshot.rows)
         ColumnsView(
-            columns: names.map { Column(title: $0, minimumWidth: min(6, max(3, $0.count)), alignRight: $0 == "valor") },
+            columns: names.map { Column(title: $0, minimumWidth: min(6, max(3, $0.count)), alignRight: $0 == "valor", flexible: $0 == "nome") },
             count: shown,
             line: { index in
                 model.tableRow(at: index).map { row in names.map { StyledText(row.values[$0] ?? "", $0 == "valor" ? .badge : .text) } }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Reads the theme file format: one `slot = FOREGROUND BACKGROUND [bold] [reverse] [underline]` per line,
-/// `#` comments and blank lines ignored. Slots left out take the default theme's style.
+/// lines starting with `#` (comments) and blank lines ignored. Slots left out take the default theme's style.
 enum ThemeParser {
     static func parse(_ text: String, name: String, file: String, base: Theme?) throws -> Theme {
         var styles = base?.styles ?? [:]
         let slotNames = StyleSlot.allCases.map(\.rawValue).joined(separator: ", ")
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            if line.allSatisfy(\.isWhitespace) { continue }
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
             let place = "\(file) line \(offset + 1)"
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2 else {

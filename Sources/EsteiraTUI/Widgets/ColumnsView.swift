@@ -22,7 +22,7 @@ struct ColumnsView {
                 natural[index] = max(natural[index], CellWidth.of(cell.text))
             }
         }
-        let widths = ColumnLayout.fit(natural: natural, minimum: columns.map(\.minimumWidth), available: rect.width)
+        let widths = ColumnLayout.fit(natural: natural, minimum: columns.map(\.minimumWidth), flexible: columns.map(\.flexible), available: rect.width)
         drawLine(columns.map { StyledText($0.title, .header) }, widths: widths, y: rect.y, x: rect.x, width: rect.width, into: &buffer, selected: false)
         if count == 0, bodyHeight > 0 {
             buffer.put(CellWidth.fit(emptyText, to: rect.width), x: rect.x, y: rect.y + 1, slot: .muted)
