@@ -6,7 +6,7 @@ enum EventsPane {
         let inner = PaneFrame.draw(.events, subtitle: "\(PaneFrame.count(events.count, of: model.snapshot.events.count)) · \(following)",
                                    model: model, into: &buffer)
         ColumnsView(
-            columns: [Column(title: "Time", minimumWidth: 8), Column(title: "Event", minimumWidth: 6), Column(title: "Key", minimumWidth: 8, flexible: true),
+            columns: [Column(title: "Time", minimumWidth: 8), Column(title: "Event", minimumWidth: 10, flexible: true), Column(title: "Key", minimumWidth: 8, flexible: true),
                       Column(title: "Rule → Function", minimumWidth: 8, flexible: true), Column(title: "Note", minimumWidth: 4)],
             count: events.count,
             line: { index in

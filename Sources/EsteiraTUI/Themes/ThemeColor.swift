@@ -55,12 +55,13 @@ enum ThemeColor: Equatable, Sendable {
         return (grey, grey, grey)
     }
 
-    /// The closest palette entry among the first `colorCount` colours (at most 256).
+    /// The closest palette entry among the first `colorCount` colours (at most 256). On 256-colour terminals only
+    /// the fixed cube and grey ramp are used, because users redefine the first 16 colours.
     static func nearest(red: Int, green: Int, blue: Int, colorCount: Int) -> Int {
-        let candidates = min(max(colorCount, 8), 256)
-        var best = 0
+        let candidates = colorCount >= 256 ? 16..<256 : 0..<max(8, min(colorCount, 16))
+        var best = candidates.lowerBound
         var bestDistance = Int.max
-        for index in 0..<candidates {
+        for index in candidates {
             let (r, g, b) = rgbOfIndex(index)
             let distance = (r - red) * (r - red) + (g - green) * (g - green) + (b - blue) * (b - blue)
             if distance < bestDistance { best = index; bestDistance = distance }
