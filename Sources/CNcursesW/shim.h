@@ -53,7 +53,7 @@ static void esteira_fatal_signal_handler(int signal_number) {
 
 /// Restores the terminal before the process dies of a fatal signal, then lets the signal do its work.
 static inline void esteira_install_fatal_signal_handlers(void) {
-    int signals[] = { SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
     for (size_t index = 0; index < sizeof(signals) / sizeof(signals[0]); index++) {
         signal(signals[index], esteira_fatal_signal_handler);
     }
@@ -61,7 +61,7 @@ static inline void esteira_install_fatal_signal_handlers(void) {
 
 /// Puts the default handlers back once the terminal has been restored normally.
 static inline void esteira_reset_fatal_signal_handlers(void) {
-    int signals[] = { SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
     for (size_t index = 0; index < sizeof(signals) / sizeof(signals[0]); index++) {
         signal(signals[index], SIG_DFL);
     }

@@ -28,6 +28,8 @@ final class NcursesTerminal: Terminal {
             throw TerminalError(message: "TERM is not set, so the terminal type is unknown (try TERM=xterm-256color)")
         }
         setlocale(LC_ALL, "")
+        // Characters follow the user's locale; numbers stay in C's format for the engine's sake.
+        setlocale(LC_NUMERIC, "C")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
         isUTF8 = codeset == "UTF-8" || codeset == "UTF8"
         guard let screen = esteira_newterm() else {
