@@ -124,3 +124,26 @@ import Testing
         #expect(lines[13].hasSuffix("|NF-3   ????????         2024-03-31    7.00           |"))
     }
 }
+
+@Suite struct DetailsViewTests {
+    @Test func longLinesWrapAtTheWidthByCells() {
+        let lines = DetailsView.wrapped([StyledText("abcdef", .header), StyledText("山田太郎"), StyledText("")], width: 4)
+        #expect(lines == [StyledText("abcd", .header), StyledText("ef", .header), StyledText("山田"), StyledText("太郎"), StyledText("")])
+    }
+
+    @Test func detailsScrollThroughWrappedLines() async throws {
+        let source = Samples.source()
+        var driver = try await ModelDriver(source: source, width: 60, height: 16)
+        try await driver.press(.character("4"), .enter, .character("G"))
+        let lines = driver.screen()
+        #expect(lines[1].hasPrefix("│Item (DynamoDB JSON)"))
+        source.change { $0.bucketObjects["notas"] = [ObjectSummary(key: "long.csv", size: 1, lastModified: Samples.time, badge: .rejected)] }
+        try await driver.press(.escape, .character("1"), .enter)
+        #expect(driver.screen()[1].hasPrefix("│Metadata"))
+        try await driver.press(.character("G"))
+        #expect(driver.screen()[12].hasPrefix("│NF-1,João,2024-01-15,10.00"))
+        #expect(driver.screen()[1].hasPrefix("│line 23: valor 'abc' is not a number"))
+        try await driver.press(.character("k"))
+        #expect(driver.screen()[1].hasPrefix("│line 22: valor"))
+    }
+}

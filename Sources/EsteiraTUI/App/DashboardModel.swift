@@ -297,14 +297,14 @@ struct DashboardModel: Sendable {
     }
 
     private mutating func scrollOverlay(by delta: Int) {
-        let height = layout.overlayBodyHeight
+        let height = layout.main.inner.height
         switch overlay {
         case .details(let title, let lines, var cursor):
-            let count = lines?.count ?? 0
+            let count = DetailsView.wrapped(lines ?? [], width: layout.main.inner.width).count
             cursor.top = max(0, min(cursor.top + delta, count - height))
             overlay = .details(title: title, lines: lines, cursor: cursor)
         case .queryResults(let query, let result, var cursor):
-            cursor.move(by: delta, count: result.rows.count, height: height - 1)
+            cursor.move(by: delta, count: result.rows.count, height: height - 2)
             overlay = .queryResults(query: query, result: result, cursor: cursor)
         case .help(var cursor):
             cursor.top = max(0, min(cursor.top + delta, HelpView.lineCount(themes: themeCatalog.names()) - height))

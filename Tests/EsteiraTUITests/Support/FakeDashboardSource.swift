@@ -59,7 +59,9 @@ final class FakeDashboardSource: DashboardSource, @unchecked Sendable {
         case .object(let bucket, let key):
             return DetailsDocument(title: "\(bucket)/\(key)", sections: [
                 DetailsSection(heading: "Metadata", text: "size: 120\ncontent-type: text/csv"),
-                DetailsSection(heading: "Processing report", text: "998 accepted, 2 rejected\nline 3: valor 'abc' is not a number"),
+                DetailsSection(heading: "Processing report", text: key == "long.csv"
+                    ? (1...30).map { "line \($0): valor 'abc' is not a number" }.joined(separator: "\n")
+                    : "998 accepted, 2 rejected\nline 3: valor 'abc' is not a number"),
                 DetailsSection(heading: "Content", text: "numero,nome,data,valor\nNF-1,João,2024-01-15,10.00"),
             ])
         case .event(let id):
