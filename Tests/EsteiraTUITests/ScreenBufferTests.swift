@@ -45,3 +45,22 @@ import Testing
         #expect(ColumnLayout.fit(natural: [6, 20, 7], minimum: [4, 4, 5], flexible: [false, true, false], available: 10) == [4, 4, 0])
     }
 }
+
+@Suite struct ScreenBufferEdgeTests {
+    @Test func drawingOutsideTheScreenIsIgnored() {
+        var buffer = ScreenBuffer(width: 4, height: 1)
+        buffer.fill(x: 10, y: 0, width: 3, slot: .error)
+        buffer.fill(x: 1, y: 5, width: 3, slot: .error)
+        #expect(buffer.put("abc", x: 9, y: 0, slot: .text) == 0)
+        #expect(buffer.put("abc", x: 1, y: 0, slot: .text, maxWidth: -2) == 0)
+        #expect(buffer.lines() == ["    "])
+    }
+
+    @Test func aCursorPastTheEndOfAShrunkListDrawsNoRows() {
+        var buffer = ScreenBuffer(width: 10, height: 3)
+        ColumnsView(columns: [Column(title: "k", minimumWidth: 1)], count: 1, line: { _ in [StyledText("x")] },
+                    cursor: ListCursor(selected: 9, top: 9), showsSelection: true)
+            .render(into: &buffer, in: Rect(x: 0, y: 0, width: 10, height: 3))
+        #expect(buffer.lines() == ["k         ", "          ", "          "])
+    }
+}

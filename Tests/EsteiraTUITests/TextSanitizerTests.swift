@@ -19,6 +19,8 @@ import Testing
         #expect(TextSanitizer.line("\u{2066}x\u{2069}") == "x")
         #expect(TextSanitizer.line("a\u{200D}b\u{200B}c\u{FEFF}") == "abc")
         #expect(TextSanitizer.line("❤\u{FE0F}") == "❤")
+        #expect(TextSanitizer.line("x\u{E0001}\u{2062}y") == "xy")
+        #expect(TextSanitizer.line("\u{0378}") == "\u{FFFD}")
     }
 
     @Test func accentsAndWideCharactersAreKept() {

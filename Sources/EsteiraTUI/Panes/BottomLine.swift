@@ -9,7 +9,7 @@ enum BottomLine {
             let text = TextSanitizer.line(model.inputText)
             // Keep the end of a long line (where the cursor is) in view.
             var visible = text
-            while CellWidth.of(visible) > width - 2 { visible.removeFirst() }
+            while !visible.isEmpty, CellWidth.of(visible) > width - 2 { visible.removeFirst() }
             let used = buffer.put(prompt + visible, x: 0, y: y, slot: .input)
             buffer.put(" ", x: used, y: y, slot: .selection)
             return

@@ -46,8 +46,10 @@ struct ScreenBuffer: Equatable, Sendable {
 
     /// Paints `width` cells from (x, y) with spaces in `slot`.
     mutating func fill(x: Int, y: Int, width fillWidth: Int, slot: StyleSlot) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + fillWidth) {
+        let start = max(0, x)
+        let end = min(width, x + fillWidth)
+        guard y >= 0, y < height, start < end else { return }
+        for column in start..<end {
             set(column, y, Cell(character: " ", width: 1, slot: slot))
         }
     }

@@ -4,7 +4,8 @@ import Foundation
 /// move the cursor, change colours, reorder text or hide characters.
 enum TextSanitizer {
     /// Cleans one line: control characters become caret notation (`^[`, `^M`), DEL `^?`, C1 `�`;
-    /// bidi controls, zero-width characters and variation selectors go; tabs and line breaks become spaces.
+    /// bidi controls, zero-width characters and variation selectors go; unassigned code points become `�`;
+    /// tabs and line breaks become spaces.
     static func line(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -44,6 +45,9 @@ enum TextSanitizer {
             switch scalar.properties.generalCategory {
             case .format, .lineSeparator, .paragraphSeparator, .surrogate, .control:
                 break
+            case .unassigned:
+                // Terminals disagree on the width of code points Unicode has not assigned; one placeholder is safe.
+                output.append("\u{FFFD}")
             default:
                 output.append(scalar)
             }

@@ -13,7 +13,7 @@ struct ColumnsView {
     func render(into buffer: inout ScreenBuffer, in rect: Rect) {
         guard rect.height > 0, rect.width > 0 else { return }
         let bodyHeight = rect.height - 1
-        let visible = (cursor.top..<min(count, cursor.top + max(0, bodyHeight)))
+        let visible = cursor.top..<max(cursor.top, min(count, cursor.top + max(0, bodyHeight)))
         let lines = visible.map { ($0, line($0)) }
         var natural = columns.map { CellWidth.of($0.title) }
         for (_, cells) in lines {
