@@ -149,7 +149,8 @@ final class NcursesTerminal: Terminal {
         }
     }
 
-    private static func characterKey(_ value: UInt32) -> KeyEvent? {
+    /// The key for a character `wget_wch` returned (not a function key).
+    static func characterKey(_ value: UInt32) -> KeyEvent? {
         switch value {
         case 27: return .escape
         case 9: return .tab
