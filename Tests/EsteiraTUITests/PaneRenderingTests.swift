@@ -31,7 +31,7 @@ import Testing
             "│                                           ││                                                     │",
             "│                                           ││                                                     │",
             "└───────────────────────────────────────────┘└─────────────────────────────────────────────────────┘",
-            " /data/esteira · 2 buckets · 5 objects · 3 events · 3 invocations · 0.3 ev/s · theme dark           ",
+            " /data/esteira · 2 buckets · 5 objects · 3 rows · 3 events · 3 invocations · 0.3 ev/s · theme dark  ",
             "q quit  ? help  / filter  : command  Tab pane  Enter details  Esc back                              ",
         ])
     }
