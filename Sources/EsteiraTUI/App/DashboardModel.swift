@@ -205,10 +205,14 @@ struct DashboardModel: Sendable {
     }
 
     private mutating func completePath() {
-        guard let words = try? CommandWords.split(inputText), words.first == "upload", words.count == 2 || (words.count == 1 && inputText.hasSuffix(" ")) else {
-            return
+        // Only the PATH of `:upload PATH [KEY]` is completed.
+        guard let words = try? CommandWords.split(inputText), words.first == "upload" else { return }
+        let partial: String
+        switch (words.count, inputText.hasSuffix(" ")) {
+        case (1, true): partial = ""
+        case (2, false): partial = words[1]
+        default: return
         }
-        let partial = words.count == 2 ? words[1] : ""
         let (completion, candidates) = completer.complete(partial)
         inputText = "upload " + CommandWords.quote(completion)
         if !candidates.isEmpty {
