@@ -54,7 +54,10 @@ final class NcursesTerminal: Terminal {
         if has_colors() {
             start_color()
             defaultColors = use_default_colors() == OK
-            availableColors = min(Int(esteira_colors()), 256)
+            // Direct-colour terminals (COLORS > 256) number colours as RGB values, not palette indexes;
+            // only the 8 ANSI colours mean the same there.
+            let reported = Int(esteira_colors())
+            availableColors = reported > 256 ? 8 : reported
         }
         colorCount = availableColors
         defaultColorsAvailable = defaultColors
