@@ -45,6 +45,12 @@ static inline int esteira_key_btab(void) { return KEY_BTAB; }
 /// Starts ncurses on the process's own stdin/stdout; NULL when TERM names no known terminal.
 static inline SCREEN *esteira_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+/// Whether the current terminal can move the cursor (a `dumb` terminal cannot, so it cannot show a full screen).
+static inline int esteira_can_address_cursor(void) {
+    char *capability = tigetstr("cup");
+    return capability != NULL && capability != (char *)-1;
+}
+
 static void esteira_fatal_signal_handler(int signal_number) {
     endwin();
     signal(signal_number, SIG_DFL);

@@ -36,6 +36,11 @@ final class NcursesTerminal: Terminal {
             throw TerminalError(message: "unknown terminal type '\(TextSanitizer.line(term))' (TERM); try TERM=xterm-256color")
         }
         self.screen = screen
+        guard esteira_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError(message: "terminal type '\(TextSanitizer.line(term))' (TERM) cannot move the cursor, so it cannot show the dashboard; try TERM=xterm-256color")
+        }
         guard let window = esteira_stdscr() else {
             endwin()
             delscreen(screen)
