@@ -28,9 +28,13 @@ public struct InvocationSummary: Sendable, Hashable {
 
 /// The outcome of an invocation, with Lambda's retry semantics.
 public enum InvocationStatus: Sendable, Hashable {
+    /// The handler returned a result.
     case ok
+    /// The handler threw (synchronous invocations are not retried).
     case error
+    /// The handler ran past its timeout.
     case timedOut
+    /// Rejected because the function's concurrency limit was reached.
     case throttled
     /// Attempt `attempt` of `of` failed and will be retried.
     case retrying(attempt: Int, of: Int)
