@@ -47,4 +47,10 @@ public struct ReadPage: Sendable, Hashable {
 
     /// How many items passed the filter.
     public var count: Int { items.count }
+
+    public init(items: [Item], scannedCount: Int, lastEvaluatedKey: Item?) {
+        self.items = items
+        self.scannedCount = scannedCount
+        self.lastEvaluatedKey = lastEvaluatedKey
+    }
 }
