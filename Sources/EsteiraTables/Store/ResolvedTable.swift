@@ -7,6 +7,21 @@ struct ResolvedTable: Sendable {
     let id: Int64
     let definition: TableDefinition
     let createdAt: Date
+    /// `INSERT OR REPLACE` of a whole row, built once per resolved table rather than per write.
+    let upsertSQL: String
+
+    init(id: Int64, definition: TableDefinition, createdAt: Date) {
+        self.id = id
+        self.definition = definition
+        self.createdAt = createdAt
+        var columns = ["pk", "sk", "item"]
+        for position in definition.globalSecondaryIndexes.indices {
+            let (partition, sort) = Self.indexColumns(position)
+            columns += [partition, sort]
+        }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        upsertSQL = "INSERT OR REPLACE INTO tables_items_\(id) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }
 
     /// The SQLite table holding the items.
     var sqlName: String { "tables_items_\(id)" }
@@ -32,17 +47,6 @@ struct ResolvedTable: Sendable {
         }
         let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")), PRIMARY KEY (pk, sk)) WITHOUT ROWID"
         return [table] + statements
-    }
-
-    /// `INSERT OR REPLACE` of a whole row.
-    var upsertSQL: String {
-        var columns = ["pk", "sk", "item"]
-        for position in definition.globalSecondaryIndexes.indices {
-            let (partition, sort) = Self.indexColumns(position)
-            columns += [partition, sort]
-        }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT OR REPLACE INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
     }
 
     /// Writes `row`, replacing any item with the same key.
