@@ -120,6 +120,22 @@ struct ExpressionParserTests {
         #expect(conditionError(functionArguments, values: [":n": Value.n("1")])?.hasPrefix("Invalid ConditionExpression: The expression is nested too deeply") == true)
     }
 
+    @Test func expressionsUpTo4096BytesAreAccepted() {
+        let atLimit = "a = :v" + String(repeating: " ", count: 4096 - 6)
+        #expect(conditionError(atLimit, values: v) == nil)
+        #expect(conditionError(atLimit + " ", values: v) == "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size;")
+    }
+
+    @Test func deeplyNestedUpdateValuesGetAnError() {
+        let text = "SET a = " + String(repeating: "(", count: 1_000) + ":v" + String(repeating: ")", count: 1_000)
+        do throws(DynamoDBError) {
+            _ = try UpdateExpression(text, attributes: ExpressionAttributes(values: v))
+            Issue.record("a 1,000-deep update value was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("Invalid UpdateExpression: The expression is nested too deeply"))
+        }
+    }
+
     @Test func usefulNestingWithinTheLimitParsesAndEvaluates() throws {
         var text = "n = :ten"
         for _ in 0..<50 { text = "(s = :hello AND \(text))" }
