@@ -9,6 +9,8 @@ struct ExpressionParserTests {
         #expect(conditionError("a AND", values: v) == #"Invalid ConditionExpression: Syntax error; token: "AND", near: "a AND""#)
         #expect(conditionError("a-b") == #"Invalid ConditionExpression: Syntax error; token: "-", near: "a-b""#)
         #expect(conditionError("a-b", kind: .filter) == #"Invalid FilterExpression: Syntax error; token: "-", near: "a-b""#)
+        #expect(conditionError("tenantAgent:abc123-", kind: .filter)
+            == #"Invalid FilterExpression: Syntax error; token: ":abc123", near: "tenantAgent:abc123-""#)
         #expect(conditionError("attribute_type()") == #"Invalid ConditionExpression: Syntax error; token: ")", near: "()""#)
         #expect(conditionError("attribute_exists(car_id) AND NOT #h", names: ["#h": "has_air_conditioner"])
             == ##"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "#h""##)
