@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// A table found in the catalog, with the SQL that reads and writes its items. Every SQL name is
+/// derived from the numeric id, never from the table's (user-chosen) name.
+struct ResolvedTable: Sendable {
+    let id: Int64
+    let definition: TableDefinition
+    let createdAt: Date
+
+    /// The SQLite table holding the items.
+    var sqlName: String { "tables_items_\(id)" }
+
+    /// The partition and sort key columns of the global secondary index at `position`.
+    static func indexColumns(_ position: Int) -> (partition: String, sort: String) {
+        ("gsi\(position)_pk", "gsi\(position)_sk")
+    }
+
+    /// The statements that create the items table and its index look-ups.
+    var creationSQL: [String] {
+        var columns = ["pk BLOB NOT NULL", "sk BLOB NOT NULL", "item BLOB NOT NULL"]
+        var statements: [String] = []
+        for position in definition.globalSecondaryIndexes.indices {
+            let (partition, sort) = Self.indexColumns(position)
+            columns += ["\(partition) BLOB", "\(sort) BLOB"]
+            // Partial: an item without the index's key is not in the index (sparse, as in DynamoDB).
+            // The table key makes index entries unique and gives pages a stable order.
+            statements.append("""
+                CREATE INDEX \(sqlName)_gsi\(position) ON \(sqlName) (\(partition), \(sort), pk, sk) \
+                WHERE \(partition) IS NOT NULL
+                """)
+        }
+        let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")), PRIMARY KEY (pk, sk)) WITHOUT ROWID"
+        return [table] + statements
+    }
+
+    /// `INSERT OR REPLACE` of a whole row.
+    var upsertSQL: String {
+        var columns = ["pk", "sk", "item"]
+        for position in definition.globalSecondaryIndexes.indices {
+            let (partition, sort) = Self.indexColumns(position)
+            columns += [partition, sort]
+        }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT OR REPLACE INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }
+
+    /// Writes `row`, replacing any item with the same key.
+    func write(_ row: StoredRow, in db: Database) throws {
+        var arguments: [(any DatabaseValueConvertible)?] = [row.key.partition, row.key.sort, row.encodedItem]
+        for indexKey in row.indexKeys {
+            arguments.append(indexKey?.partition)
+            arguments.append(indexKey?.sort)
+        }
+        try db.cachedStatement(sql: upsertSQL).execute(arguments: StatementArguments(arguments))
+    }
+
+    /// The item stored under `key`, if any.
+    func item(at key: StoredKey, in db: Database) throws -> Item? {
+        let statement = try db.cachedStatement(sql: "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?")
+        guard let data = try Data.fetchOne(statement, arguments: [key.partition, key.sort]) else { return nil }
+        return try ItemCodec.decode(data)
+    }
+
+    /// Deletes the item stored under `key`, if any.
+    func deleteItem(at key: StoredKey, in db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?")
+            .execute(arguments: [key.partition, key.sort])
+    }
+}
