@@ -92,3 +92,40 @@ func sampleItems(count: Int) throws -> [Item] {
         #expect(lines.count == 4 && lines[3].isEmpty)
     }
 }
+
+@Suite struct TableImportTests {
+    private func file(_ text: String, suffix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).\(suffix)")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test func readsAPrettyPrintedRequestFileWithDeletes() throws {
+        let store = try makeStore()
+        try store.createTable(invoicesDefinition)
+        try store.putItem(PutItemRequest(tableName: "invoices", item: item(#"{"numero":{"S":"OLD"},"serie":{"N":"1"}}"#)))
+        let url = try file("""
+            {
+              "anyName": [
+                {"PutRequest": {"Item": {"numero": {"S": "NF-1"}, "serie": {"N": "1"}}}},
+                {"DeleteRequest": {"Key": {"numero": {"S": "OLD"}, "serie": {"N": "1"}}}}
+              ]
+            }
+            """, suffix: "json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let summary = try TableImporter(store: store).importItems(from: url, into: "invoices")
+        #expect(summary == TableImporter.Summary(filesRead: 1, itemsPut: 1, itemsDeleted: 1))
+        #expect(try store.scan(ScanRequest(tableName: "invoices")).items == [try item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"}}"#)])
+    }
+
+    @Test func reportsABadRequestFileAsAWhole() throws {
+        let store = try makeStore()
+        try store.createTable(invoicesDefinition)
+        let url = try file(#"{"invoices": [{"PutRequest": {"Item": {"numero": {"S": "NF-1"}, "serie": {"N": "1", "S": "x"}}}}]}"#, suffix: "json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: ImportError(file: url.path, line: 1, reason: "ValidationException: Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes")) {
+            try TableImporter(store: store).importItems(from: url, into: "invoices")
+        }
+        expectError(.resourceNotFound) { try TableImporter(store: store).importItems(from: url, into: "nope") }
+    }
+}

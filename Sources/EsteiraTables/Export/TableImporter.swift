@@ -51,8 +51,16 @@ public struct TableImporter: Sendable {
 
     private func importFile(_ url: URL, into table: String, summary: inout Summary) throws {
         let data = try Data(contentsOf: url)
-        if let requests = try? JSONDecoder().decode(RequestDocument.self, from: data) {
-            try apply(requests.writes.map { PendingWrite(line: 1, request: $0) }, file: url.path, table: table, summary: &summary)
+        // A file holding one JSON document (a request file, pretty-printed or not) is read whole;
+        // anything else is read line by line.
+        if (try? JSONSerialization.jsonObject(with: data)) != nil {
+            let writes: [WriteRequest]
+            do {
+                writes = try Self.writes(in: data)
+            } catch {
+                throw ImportError(file: url.path, line: 1, reason: "\(error)")
+            }
+            try apply(writes.map { PendingWrite(line: 1, request: $0) }, file: url.path, table: table, summary: &summary)
             return
         }
         var pending: [PendingWrite] = []
@@ -62,12 +70,7 @@ public struct TableImporter: Sendable {
             let text = Data(line)
             if text.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) { continue }
             do {
-                if text.range(of: Data(#""PutRequest""#.utf8)) != nil || text.range(of: Data(#""DeleteRequest""#.utf8)) != nil {
-                    let document = try Self.decodeRequests(text)
-                    pending += document.writes.map { PendingWrite(line: lineNumber, request: $0) }
-                } else {
-                    pending.append(PendingWrite(line: lineNumber, request: .put(item: try AttributeValue.decodeItem(dynamoJSON: text))))
-                }
+                pending += try Self.writes(in: text).map { PendingWrite(line: lineNumber, request: $0) }
             } catch {
                 throw ImportError(file: url.path, line: lineNumber, reason: "\(error)")
             }
@@ -79,13 +82,17 @@ public struct TableImporter: Sendable {
         try apply(pending, file: url.path, table: table, summary: &summary)
     }
 
-    private static func decodeRequests(_ data: Data) throws(DynamoDBError) -> RequestDocument {
+    /// The writes in one JSON document: a request document's puts and deletes, or one item to put.
+    private static func writes(in data: Data) throws(DynamoDBError) -> [WriteRequest] {
+        guard data.range(of: Data(#""PutRequest""#.utf8)) != nil || data.range(of: Data(#""DeleteRequest""#.utf8)) != nil else {
+            return [.put(item: try AttributeValue.decodeItem(dynamoJSON: data))]
+        }
         do {
-            return try JSONDecoder().decode(RequestDocument.self, from: data)
+            return try JSONDecoder().decode(RequestDocument.self, from: data).writes
         } catch let error as DynamoDBError {
             throw error
         } catch {
-            throw .validation("Invalid BatchWriteItem request: \(error)")
+            throw .validation("Invalid BatchWriteItem request: expected {\"TABLE\": [{\"PutRequest\": {\"Item\": {…}}}, …]}")
         }
     }
 
