@@ -54,7 +54,7 @@ public struct TableExporter: Sendable {
     /// then the others in order), then each item's plain values. Returns the number of items.
     @discardableResult
     public func exportCSV(table: String, write: (Data) throws -> Void) throws -> Int {
-        let definition = try store.describeTable(table).definition
+        let definition = try store.tableDefinition(table)
         var names = Set<String>()
         try forEachItem(in: table) { names.formUnion($0.keys) }
         let keyNames = definition.keyAttributes.map(\.name)

@@ -90,6 +90,11 @@ public final class TableStore: Sendable {
         return TableDescription(definition: table.definition, itemCount: count, creationDate: table.createdAt)
     }
 
+    /// The table's definition alone: DescribeTable without counting the items.
+    public func tableDefinition(_ name: String) throws -> TableDefinition {
+        try writer.read { db in try resolve(name, in: db).definition }
+    }
+
     /// ListTables: every table's name, in order.
     public func listTables() throws -> [String] {
         try writer.read { db in try listTables(in: db) }

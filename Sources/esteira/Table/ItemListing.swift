@@ -2,31 +2,44 @@ import EsteiraTables
 import Foundation
 
 /// How the table commands print items: aligned readable rows, or DynamoDB JSON (`--json`).
-enum ItemListing {
+///
+/// Rows are printed page by page: columns are sized by the first page that shows them, and a new
+/// header line is printed when a later page brings attributes not seen before.
+struct ItemListing {
     /// The widest a column gets before its values are cut with `…`.
     static let maximumColumnWidth = 40
 
-    /// Items as aligned rows under a header: the key attributes first, then the others by name.
-    static func rows(_ items: [Item], keyNames: [String]) -> String {
-        guard !items.isEmpty else { return "(no items)\n" }
-        let names = Set(items.flatMap(\.keys))
-        let columns = keyNames.filter(names.contains) + names.subtracting(keyNames).sorted()
-        let header = columns.map { cell($0) }
-        let body = items.map { item in columns.map { cell(item[$0].map(display) ?? "") } }
-        let widths = columns.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }
-                .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }
-        return ([line(header)] + body.map(line)).joined(separator: "\n") + "\n"
+    private let keyNames: [String]
+    private var columns: [String] = []
+    private var widths: [Int] = []
+
+    /// A listing whose columns start with `keyNames` (when present), then the others by name.
+    init(keyNames: [String]) {
+        self.keyNames = keyNames
     }
 
-    /// `{"Items":[…],"Count":n,"ScannedCount":m,"LastEvaluatedKey":{…}}`, as the AWS CLI prints a page.
-    static func json(items: [Item], scannedCount: Int, lastEvaluatedKey: Item?) -> String {
-        var text = #"{"Items":["# + items.map(AttributeValue.encodeItemText).joined(separator: ",") + "]"
-        text += #","Count":\#(items.count),"ScannedCount":\#(scannedCount)"#
-        if let lastEvaluatedKey { text += #","LastEvaluatedKey":"# + AttributeValue.encodeItemText(lastEvaluatedKey) }
-        return text + "}\n"
+    /// The lines for one page of items (with a header first when the columns changed).
+    mutating func rows(_ items: [Item]) -> String {
+        guard !items.isEmpty else { return "" }
+        let cells = items.map { item in item.mapValues { Self.cell(Self.display($0)) } }
+        let seen = Set(columns)
+        let names = Set(items.flatMap(\.keys)).subtracting(seen)
+        var text = ""
+        if !names.isEmpty {
+            let added = keyNames.filter(names.contains) + names.subtracting(keyNames).sorted()
+            columns += added
+            widths += added.map { name in ([Self.cell(name)] + cells.compactMap { $0[name] }).map(\.count).max() ?? 0 }
+            text += line(columns.map(Self.cell))
+        }
+        for row in cells {
+            text += line(columns.map { row[$0] ?? "" })
+        }
+        return text
+    }
+
+    private func line(_ cells: [String]) -> String {
+        let padded = zip(cells, widths).map { $0 + String(repeating: " ", count: max(0, $1 - $0.count)) }
+        return padded.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
     }
 
     private static func display(_ value: AttributeValue) -> String {

@@ -28,8 +28,9 @@ struct TableGetCommand: ParsableCommand {
             if global.json {
                 print(response.item.map { #"{"Item":"# + AttributeValue.encodeItemText($0) + "}" } ?? "{}")
             } else if let item = response.item {
-                let keyNames = try store.describeTable(table).definition.keyAttributes.map(\.name)
-                print(ItemListing.rows([item], keyNames: keyNames), terminator: "")
+                let keyNames = try store.tableDefinition(table).keyAttributes.map(\.name)
+                var listing = ItemListing(keyNames: keyNames)
+                print(listing.rows([item]), terminator: "")
             } else {
                 print("(no item with that key)")
             }

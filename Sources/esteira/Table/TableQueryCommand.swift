@@ -23,17 +23,16 @@ struct TableQueryCommand: ParsableCommand {
             let store = try openTableStore(global)
             let names = try CommandArguments.names(read.names)
             let values = try CommandArguments.values(read.values)
+            let definition = try store.tableDefinition(table)
+            let keyNames = (definition.index(named: read.index ?? "")?.keyAttributes ?? []).map(\.name) + definition.keyAttributes.map(\.name)
             let start = try read.startKey.map { try CommandArguments.item($0, option: "--start-key") }
-            let page = try PageReader.readAll(limit: read.limit, startKey: start) { startKey in
+            try PageReader(keyNames: keyNames, json: global.json).printPages(limit: read.limit, startKey: start) { startKey in
                 try store.query(QueryRequest(
                     tableName: table, indexName: read.index, keyConditionExpression: keyCondition,
                     filterExpression: read.filter, projectionExpression: read.projection,
                     expressionAttributeNames: names, expressionAttributeValues: values,
                     scanIndexForward: !reverse, limit: read.limit, exclusiveStartKey: startKey))
             }
-            let definition = try store.describeTable(table).definition
-            let keyNames = (definition.index(named: read.index ?? "")?.keyAttributes ?? []).map(\.name) + definition.keyAttributes.map(\.name)
-            PageReader.print(page, keyNames: keyNames, json: global.json)
         }
     }
 }

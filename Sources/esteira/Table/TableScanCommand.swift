@@ -17,15 +17,14 @@ struct TableScanCommand: ParsableCommand {
             let store = try openTableStore(global)
             let names = try CommandArguments.names(read.names)
             let values = try CommandArguments.values(read.values)
+            let keyNames = try store.tableDefinition(table).keyAttributes.map(\.name)
             let start = try read.startKey.map { try CommandArguments.item($0, option: "--start-key") }
-            let page = try PageReader.readAll(limit: read.limit, startKey: start) { startKey in
+            try PageReader(keyNames: keyNames, json: global.json).printPages(limit: read.limit, startKey: start) { startKey in
                 try store.scan(ScanRequest(
                     tableName: table, indexName: read.index, filterExpression: read.filter, projectionExpression: read.projection,
                     expressionAttributeNames: names, expressionAttributeValues: values,
                     limit: read.limit, exclusiveStartKey: startKey))
             }
-            let keyNames = try store.describeTable(table).definition.keyAttributes.map(\.name)
-            PageReader.print(page, keyNames: keyNames, json: global.json)
         }
     }
 }
