@@ -39,6 +39,18 @@ public final class TableStore: Sendable {
                 )
                 """)
         }
+        migrator.registerMigration("tables-v2-item-count") { db in
+            try db.execute(sql: "ALTER TABLE tables_catalog ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, definition, created_at FROM tables_catalog")
+            for row in rows {
+                let definitionData: Data = row[1]
+                let table = ResolvedTable(id: row[0], definition: try JSONDecoder().decode(TableDefinition.self, from: definitionData),
+                                          createdAt: Date(timeIntervalSince1970: row[2]))
+                try db.execute(sql: "UPDATE tables_catalog SET item_count = (SELECT count(*) FROM \(table.sqlName)) WHERE id = ?",
+                               arguments: [table.id])
+                for statement in table.countTriggersSQL { try db.execute(sql: statement) }
+            }
+        }
     }
 
     // MARK: - Tables
@@ -78,7 +90,7 @@ public final class TableStore: Sendable {
         return true
     }
 
-    /// DescribeTable: the table's definition and item count.
+    /// DescribeTable: the table's definition and item count (kept by triggers, never counted).
     public func describeTable(_ name: String) throws -> TableDescription {
         try writer.read { db in try describeTable(name, in: db) }
     }
@@ -86,7 +98,7 @@ public final class TableStore: Sendable {
     /// DescribeTable inside the caller's transaction.
     public func describeTable(_ name: String, in db: Database) throws -> TableDescription {
         let table = try resolve(name, in: db)
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.sqlName)") ?? 0
+        let count = try Int.fetchOne(db, sql: "SELECT item_count FROM tables_catalog WHERE id = ?", arguments: [table.id]) ?? 0
         return TableDescription(definition: table.definition, itemCount: count, creationDate: table.createdAt)
     }
 
