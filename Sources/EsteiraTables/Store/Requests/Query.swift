@@ -63,3 +63,6 @@ public struct ReadPage: Sendable, Hashable {
         self.lastEvaluatedKey = lastEvaluatedKey
     }
 }
+
+/// Query's result: one page of items.
+public typealias QueryResponse = ReadPage

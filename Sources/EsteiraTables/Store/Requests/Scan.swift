@@ -32,3 +32,6 @@ public struct ScanRequest: Sendable {
         self.exclusiveStartKey = exclusiveStartKey
     }
 }
+
+/// Scan's result: one page of items.
+public typealias ScanResponse = ReadPage
