@@ -69,8 +69,13 @@ public final class TableStore: Sendable {
             throw DynamoDBError(.resourceInUse, "Table already exists: \(definition.name)")
         }
         let created = Date()
-        try db.execute(sql: "INSERT INTO tables_catalog (name, definition, created_at) VALUES (?, ?, ?)",
-                       arguments: [definition.name, try JSONEncoder().encode(definition), created.timeIntervalSince1970])
+        do {
+            try db.execute(sql: "INSERT INTO tables_catalog (name, definition, created_at) VALUES (?, ?, ?)",
+                           arguments: [definition.name, try JSONEncoder().encode(definition), created.timeIntervalSince1970])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // Another process created it between the check and the insert.
+            throw DynamoDBError(.resourceInUse, "Table already exists: \(definition.name)")
+        }
         let table = ResolvedTable(id: db.lastInsertedRowID, definition: definition, createdAt: created)
         for statement in table.creationSQL { try db.execute(sql: statement) }
         return TableDescription(definition: definition, itemCount: 0, creationDate: created)
