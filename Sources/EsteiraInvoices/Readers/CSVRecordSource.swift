@@ -118,17 +118,17 @@ final class CSVRecordSource: RecordSource {
                     position: position, field: nil, reason: .wrongFieldCount,
                     message: "line \(line): the row has \(tokenizer.fieldCount) fields, the header has \(fieldCount)", rawValue: nil))
             }
-            var record = ResolvedRecord(position: position, values: Array(repeating: nil, count: schemaFieldCount),
-                                        names: Array(repeating: nil, count: schemaFieldCount), extras: [])
-            for column in 0..<fieldCount {
-                let value = RawFieldValue(tokenizer.withField(column) { decoder.decode($0) })
-                if let target = columnTargets[column] {
-                    record.values[target] = value
-                    record.names[target] = columnNames[column]
-                } else if value != .text("") {
-                    record.extras.append(RawInvoiceRecord.Field(name: columnNames[column], value: value))
+            var record = ResolvedRecord(position: position, values: Array(repeating: nil, count: schemaFieldCount), extras: [])
+            var decoder = self.decoder
+            let targets = columnTargets
+            tokenizer.forEachField { column, bytes in
+                if let target = targets[column] {
+                    record.values[target] = RawFieldValue(decoder.decode(bytes))
+                } else if !bytes.isEmpty {
+                    record.extras.append(RawInvoiceRecord.Field(name: columnNames[column], value: RawFieldValue(decoder.decode(bytes))))
                 }
             }
+            self.decoder = decoder
             return .record(record)
         }
     }

@@ -72,6 +72,18 @@ final class CSVTokenizer {
         return recordBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[index]])) }
     }
 
+    /// Calls `body` with each stored field of the last record, in order (one access for the whole row).
+    func forEachField(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        let ends = fieldEnds
+        recordBytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for (index, end) in ends.enumerated() {
+                body(index, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end
+            }
+        }
+    }
+
     /// Reads the next record; `false` at the end of the file.
     func nextRecord() throws -> Bool {
         recordBytes.removeAll(keepingCapacity: true)
@@ -102,10 +114,20 @@ final class CSVTokenizer {
     private func scan(recordStarted: inout Bool) -> Bool {
         let chunk = self.chunk
         let delimiter = self.delimiter
+        // The hot state lives in locals while scanning (class properties cost an exclusivity check each access).
+        var state = self.state, line = self.line, skipLineFeed = self.skipLineFeed
+        var quoteLine = self.quoteLine, hadQuotes = self.hadQuotes
         return chunk.withUnsafeBufferPointer { buffer in
             var i = position
             let n = buffer.count
-            defer { position = i }
+            defer {
+                position = i
+                self.state = state
+                self.line = line
+                self.skipLineFeed = skipLineFeed
+                self.quoteLine = quoteLine
+                self.hadQuotes = hadQuotes
+            }
             while i < n {
                 let byte = buffer[i]
                 if skipLineFeed {
@@ -118,7 +140,7 @@ final class CSVTokenizer {
                         if byte == Self.lineFeed { line += 1; i += 1; continue }
                         if byte == Self.carriageReturn { line += 1; skipLineFeed = true; i += 1; continue }
                         recordStarted = true
-                        recordLine = line
+                        self.recordLine = line
                     }
                     if byte == Self.quote {
                         state = .quoted
