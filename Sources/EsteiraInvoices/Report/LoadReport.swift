@@ -75,18 +75,30 @@ public struct LoadReport: Sendable, Hashable, Codable {
     /// One line for people: "998 accepted, 2 rejected".
     public var summary: String
 
-    /// The report as pretty-printed JSON with sorted keys and ISO 8601 times.
+    /// The report as pretty-printed JSON with sorted keys and ISO 8601 times in milliseconds
+    /// (`"2024-03-15T12:00:00.250Z"`).
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Self.timeFormat.format(date))
+        }
         return try encoder.encode(self)
     }
 
     /// Reads a report written by `jsonData()`.
     public static func decode(from data: Data) throws -> LoadReport {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            do { return try timeFormat.parse(text) } catch {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 time")
+            }
+        }
         return try decoder.decode(LoadReport.self, from: data)
     }
+
+    private static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 }
