@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads CSV rows as records: the header names the columns (matched to the schema's fields and
 /// aliases); each row becomes one record at the line where it starts.
+/// The decoder skips the per-access exclusivity checks: one reader uses a source on one thread.
 final class CSVRecordSource: RecordSource {
     private let key: String
     private let tokenizer: CSVTokenizer
-    private var decoder: FieldTextDecoder
+    @exclusivity(unchecked) private var decoder: FieldTextDecoder
     private let limits: ReaderLimits
     private let fieldCount: Int
     private let schemaFieldCount: Int

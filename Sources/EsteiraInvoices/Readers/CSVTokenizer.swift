@@ -7,12 +7,13 @@
 /// bytes are not kept; fields beyond `maxFields` are counted, not kept. Blank lines are skipped.
 /// Lenient like Excel and Python: a quote inside an unquoted field, or text after a closing quote,
 /// is kept as text.
+/// Hot properties skip the per-access exclusivity checks: one reader uses a tokenizer on one thread.
 final class CSVTokenizer {
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     private let source: ByteChunkSource
-    private var chunk: [UInt8]
-    private var position: Int
+    @exclusivity(unchecked) private var chunk: [UInt8]
+    @exclusivity(unchecked) private var position: Int
     private let maxRecordBytes: Int
     private let maxFields: Int
     /// The field separator, `,` or `;`.
@@ -27,13 +28,13 @@ final class CSVTokenizer {
     /// The line the last record started on.
     private(set) var recordLine = 0
     /// The bytes of the stored fields of the last record, back to back.
-    private(set) var recordBytes: [UInt8] = []
+    @exclusivity(unchecked) private(set) var recordBytes: [UInt8] = []
     /// The end offset in `recordBytes` of each stored field.
-    private(set) var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private(set) var fieldEnds: [Int] = []
     /// How many fields the last record had (may exceed the stored ones).
-    private(set) var fieldCount = 0
+    @exclusivity(unchecked) private(set) var fieldCount = 0
     /// Whether the last record was larger than `maxRecordBytes` (its bytes were not kept).
-    private(set) var isTooLarge = false
+    @exclusivity(unchecked) private(set) var isTooLarge = false
     /// Whether any field of the last record was quoted.
     private(set) var hadQuotes = false
     /// For a last record cut off by the end of the file inside quotes: the line where that quote opened.

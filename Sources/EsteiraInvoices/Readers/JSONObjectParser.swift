@@ -8,13 +8,14 @@ struct ParsedJSONObject {
 /// An incremental JSON parser over a `JSONByteStream`: reads one record (an object, or any value)
 /// at a time, never the whole document. Numbers keep their exact text. Nesting deeper than the
 /// limit is skipped without recursion and reported; strings beyond the record limit are not kept.
+/// Hot properties skip the per-access exclusivity checks: one reader uses a parser on one thread.
 final class JSONObjectParser {
     let stream: JSONByteStream
-    private var decoder: FieldTextDecoder
+    @exclusivity(unchecked) private var decoder: FieldTextDecoder
     let limits: ReaderLimits
     /// In JSON Lines a line feed ends the record, so it may not appear inside one.
     private let lineFeedEndsRecord: Bool
-    private var stringBytes: [UInt8] = []
+    @exclusivity(unchecked) private var stringBytes: [UInt8] = []
     /// Past this depth even skipping stops: the brackets to match would no longer be bounded.
     static let maxSkippedNesting = 1 << 20
 
@@ -42,7 +43,6 @@ final class JSONObjectParser {
     /// Reads an object whose `{` is next, as a record.
     func readRecordObject() throws(JSONReadError) -> ParsedJSONObject {
         var object = ParsedJSONObject()
-        var seenKeys = Set<String>()
         stream.advance()
         try skipWhitespace()
         if try stream.peek() == UInt8(ascii: "}") { stream.advance(); return object }
@@ -60,12 +60,11 @@ final class JSONObjectParser {
                 if keyLength > limits.maxKeyBytes {
                     object.problem = (.keyTooLong, String(key.prefix(40)) + "…",
                                       "has a key \(keyLength) bytes long; at most \(limits.maxKeyBytes) are supported")
-                } else if seenKeys.contains(key) {
+                } else if object.fields.contains(where: { $0.name == key }) {
                     object.problem = (.duplicateKey, key, "has the key '\(InvoiceValidator.printable(key))' twice")
                 } else if object.fields.count >= limits.maxColumns {
                     object.problem = (.tooManyFields, nil, "has more than \(limits.maxColumns) keys")
                 } else if let value {
-                    seenKeys.insert(key)
                     object.fields.append(RawInvoiceRecord.Field(name: key, value: value))
                 } else {
                     object.problem = (.nestingTooDeep, key,

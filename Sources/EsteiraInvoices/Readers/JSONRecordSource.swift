@@ -163,8 +163,9 @@ final class JSONRecordSource: RecordSource {
 
     private func cachedIndex(_ name: String) -> Int? {
         if let cached = indexCache[name] { return cached }
+        if indexCache.count >= 4_096 { return resolver.index(of: name) }
         let index = resolver.index(of: name)
-        if indexCache.count < 4_096 { indexCache[name] = index }
+        indexCache[name] = index
         return index
     }
 

@@ -56,10 +56,9 @@ struct FieldResolver: Sendable {
         var resolved = ResolvedRecord(position: record.position,
                                       values: Array(repeating: nil, count: schema.fields.count), extras: [])
         var names = [String?](repeating: nil, count: schema.fields.count)
-        var extraNames = Set<String>()
         for field in record.fields {
             guard let target = index(field.name) else {
-                guard extraNames.insert(field.name).inserted else {
+                guard !resolved.extras.contains(where: { $0.name == field.name }) else {
                     return .failure(duplicate(field, earlier: field.name, canonical: field.name, at: record.position))
                 }
                 resolved.extras.append(field)
