@@ -156,4 +156,14 @@ import Testing
         #expect(result.rejected.first?.message == "line 2: the row has 3 fields, the header has 4")
         #expect(result.accepted.map(\.numero) == ["2"])
     }
+
+    @Test func honoursExcelsSeparatorLineAndLeadingBlankLines() {
+        let result = readAll("sep=;\r\nnumero;nome;data;valor\r\n1;A,B;01/02/2024;1,50\r\n", key: "excel.csv")
+        #expect(result.accepted.map(\.nome) == ["A,B"])
+        #expect(result.accepted.map(\.position) == [.line(3)])
+        let blank = readAll("\n\nnumero;nome;data;valor\n1;A,B;01/02/2024;1,50\n", key: "b.csv")
+        #expect(blank.accepted.map(\.valor) == [decimal("1.5")])
+        #expect(blank.accepted.map(\.position) == [.line(4)])
+        #expect(readAll("\nnumero;nome;data\n", key: "m.csv").fileError?.line == 2)
+    }
 }

@@ -25,13 +25,19 @@ final class CSVRecordSource: RecordSource {
         self.key = key
         self.limits = limits
         var decoder = FieldTextDecoder(sample: firstChunk[offset...], hasByteOrderMark: hasByteOrderMark)
+        let (delimiter, hasSeparatorLine) = CSVTokenizer.detectDelimiter(in: firstChunk[offset...])
         let tokenizer = CSVTokenizer(
-            firstChunk: firstChunk, offset: offset, source: source,
-            delimiter: CSVTokenizer.detectDelimiter(in: firstChunk[offset...]),
+            firstChunk: firstChunk, offset: offset, source: source, delimiter: delimiter,
             maxRecordBytes: limits.maxRecordBytes, maxFields: limits.maxColumns + 1)
         let hasHeader: Bool
-        do { hasHeader = try tokenizer.nextRecord() } catch { throw .unreadable(key, error) }
+        do {
+            if hasSeparatorLine { _ = try tokenizer.nextRecord() }
+            hasHeader = try tokenizer.nextRecord()
+        } catch {
+            throw .unreadable(key, error)
+        }
         guard hasHeader else { throw hasByteOrderMark ? .byteOrderMarkOnly(key) : .emptyFile(key) }
+        let headerLine = tokenizer.recordLine
         if let quoteLine = tokenizer.unclosedQuoteLine {
             throw FileRejection(code: .unbalancedQuote,
                                 message: "\(key): the quote opened in the header on line \(quoteLine) is never closed", line: quoteLine)
@@ -39,7 +45,7 @@ final class CSVRecordSource: RecordSource {
         guard !tokenizer.isTooLarge, tokenizer.fieldCount <= limits.maxColumns else {
             throw FileRejection(code: .tooManyColumns, message: tokenizer.isTooLarge
                 ? "\(key): the header line is larger than \(limits.maxRecordBytes) bytes"
-                : "\(key): the header has \(tokenizer.fieldCount) columns; at most \(limits.maxColumns) are supported", line: 1)
+                : "\(key): the header has \(tokenizer.fieldCount) columns; at most \(limits.maxColumns) are supported", line: headerLine)
         }
         fieldCount = tokenizer.fieldCount
         var names: [String] = []
@@ -50,7 +56,7 @@ final class CSVRecordSource: RecordSource {
             let (length, decoded) = tokenizer.withField(column) { ($0.count, decoder.decode($0)) }
             guard length <= limits.maxKeyBytes else {
                 throw FileRejection(code: .columnNameTooLong, message:
-                    "\(key): the name of column \(column + 1) is \(length) bytes long; at most \(limits.maxKeyBytes) are supported", line: 1)
+                    "\(key): the name of column \(column + 1) is \(length) bytes long; at most \(limits.maxKeyBytes) are supported", line: headerLine)
             }
             var name = RawFieldValue(decoded).displayText.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { name = "column \(column + 1)" }
@@ -58,13 +64,13 @@ final class CSVRecordSource: RecordSource {
             if let target {
                 if let earlier = columnOfField[target] {
                     throw FileRejection(code: .duplicateColumn, message:
-                        "\(key): columns \(earlier + 1) ('\(names[earlier])') and \(column + 1) ('\(name)') both give \(resolver.schema.fields[target].name)", line: 1)
+                        "\(key): columns \(earlier + 1) ('\(names[earlier])') and \(column + 1) ('\(name)') both give \(resolver.schema.fields[target].name)", line: headerLine)
                 }
                 columnOfField[target] = column
             } else {
                 if let earlier = columnOfExtra[name] {
                     throw FileRejection(code: .duplicateColumn, message:
-                        "\(key): columns \(earlier + 1) and \(column + 1) are both named '\(name)'", line: 1)
+                        "\(key): columns \(earlier + 1) and \(column + 1) are both named '\(name)'", line: headerLine)
                 }
                 columnOfExtra[name] = column
             }
@@ -77,7 +83,7 @@ final class CSVRecordSource: RecordSource {
                 "\(field.element.name) (accepted names: \(([field.element.name] + field.element.aliases).joined(separator: ", ")))"
             }
             throw FileRejection(code: .missingColumn, message:
-                "\(key): the header has no column for \(list.joined(separator: "; ")); its columns are: \(names.joined(separator: ", "))", line: 1)
+                "\(key): the header has no column for \(list.joined(separator: "; ")); its columns are: \(names.joined(separator: ", "))", line: headerLine)
         }
         self.tokenizer = tokenizer
         self.decoder = decoder

@@ -54,17 +54,26 @@ final class CSVTokenizer {
     }
 
     /// The delimiter the header uses: `;` if its first line (outside quotes) has more semicolons
-    /// than commas, otherwise `,`.
-    static func detectDelimiter(in bytes: ArraySlice<UInt8>) -> UInt8 {
+    /// than commas, otherwise `,`; or the one named by Excel's `sep=;` hint line, if the file starts
+    /// with one (`hasSeparatorLine`: that line comes before the header).
+    static func detectDelimiter(in bytes: ArraySlice<UInt8>) -> (delimiter: UInt8, hasSeparatorLine: Bool) {
+        let text = bytes.drop { $0 == lineFeed || $0 == carriageReturn }
+        if text.starts(with: Array("sep=".utf8)), text.count >= 5 {
+            let named = text[text.startIndex + 4]
+            let after = text.dropFirst(5).first
+            if named == UInt8(ascii: ",") || named == UInt8(ascii: ";"), after == nil || after == lineFeed || after == carriageReturn {
+                return (named, true)
+            }
+        }
         var commas = 0, semicolons = 0, inQuotes = false
-        for byte in bytes {
+        for byte in text {
             if byte == quote { inQuotes.toggle() }
             else if !inQuotes {
                 if byte == lineFeed || byte == carriageReturn { break }
                 if byte == UInt8(ascii: ",") { commas += 1 } else if byte == UInt8(ascii: ";") { semicolons += 1 }
             }
         }
-        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        return (semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ","), false)
     }
 
     /// The stored bytes of field `index` of the last record.
