@@ -69,9 +69,7 @@ final class JSONRecordSource: RecordSource {
                 }
             case UInt8(ascii: "{")?:
                 state = .singleObjectRead
-                let item = try readRecord(position: .element(index: 0, line: stream.line))
-                try expectEnd()
-                return item
+                return try readRecord(position: .element(index: 0, line: stream.line))
             default:
                 throw parser.syntaxError(try parser.describeExpected("'[' (an array of invoices) or '{' (one invoice)"))
             }
@@ -94,6 +92,7 @@ final class JSONRecordSource: RecordSource {
             }
         case .singleObjectRead:
             state = .done
+            try expectEnd()
             return nil
         }
         try parser.skipWhitespace()
