@@ -8,8 +8,7 @@ import Testing
         for sample in DemoSamples.all {
             let result = readAll(sample.data, key: sample.key)
             var builder = LoadReportBuilder(source: .init(bucket: "notas", key: sample.key, eTag: "\"x\""), startedAt: Date())
-            result.accepted.forEach { _ in builder.recordAccepted() }
-            result.rejected.forEach { builder.recordRejected($0) }
+            result.outcomes.forEach { builder.record($0) }
             if let error = result.fileError { builder.recordFileError(error) }
             #expect(builder.finish(at: Date()).status == sample.expectedStatus, "\(sample.key)")
             for record in result.accepted { #expect(numeros.insert(record.numero).inserted, "\(record.numero) repeats") }
