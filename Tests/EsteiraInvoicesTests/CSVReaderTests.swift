@@ -87,6 +87,16 @@ import Testing
         #expect(result.rejected.isEmpty)
     }
 
+    @Test func aDamagedByteInAUTF8FileRejectsOnlyItsRow() {
+        var bytes = Array("numero,nome,data,valor\n1,João,2024-01-01,1\n2,Conceição,2024-01-01,2\n3,Jos".utf8)
+        bytes += [0xE9] + Array(",2024-01-01,3\n4,Estêvão,2024-01-01,4\n".utf8)
+        let result = readAll(Data(bytes), key: "a.csv")
+        #expect(result.encoding == .utf8)
+        #expect(result.accepted.map(\.nome) == ["João", "Conceição", "Estêvão"])
+        #expect(result.rejected.map(\.reason) == [.invalidEncoding])
+        #expect(result.rejected.map(\.position) == [.line(4)])
+    }
+
     @Test func rejectsOnlyTheRowsWithInvalidBytesOrNUL() {
         var bytes = Array("numero,nome,data,valor\n1,João,2024-01-01,1\n2,".utf8)
         bytes += [0xC3, 0x28, 0x81] + Array(",2024-01-01,2\n3,Ana\u{0}Maria,2024-01-01,3\n4,Ana,2024-01-01,4\n".utf8)
