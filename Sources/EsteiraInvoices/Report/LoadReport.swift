@@ -7,8 +7,11 @@ import Foundation
 public struct LoadReport: Sendable, Hashable, Codable {
     /// The uploaded object the report is about.
     public struct Source: Sendable, Hashable, Codable {
+        /// The bucket.
         public var bucket: String
+        /// The object key.
         public var key: String
+        /// The version's ETag, as S3 gives it (with its quotes).
         public var eTag: String
 
         /// An object reference.
@@ -21,9 +24,13 @@ public struct LoadReport: Sendable, Hashable, Codable {
 
     /// Exact totals. `rows` = `accepted` + `rejected` + `conflicts`.
     public struct Counts: Sendable, Hashable, Codable {
+        /// Every row read (blank lines are not rows).
         public var rows = 0
+        /// Rows loaded.
         public var accepted = 0
+        /// Rows rejected as invalid.
         public var rejected = 0
+        /// Valid rows not loaded because their `numero` was already loaded.
         public var conflicts = 0
 
         /// Counts, all zero unless given.
@@ -55,12 +62,15 @@ public struct LoadReport: Sendable, Hashable, Codable {
         }
     }
 
+    /// The uploaded object.
     public var source: Source
     /// The file's type, when it was recognised.
     public var fileType: InvoiceFileType?
     /// The text encoding the file was read with, when it was read.
     public var encoding: TextEncoding?
+    /// Accepted, partial or rejected.
     public var status: LoadStatus
+    /// Exact totals.
     public var counts: Counts
     /// The first rejected rows, in file order.
     public var rejectedRows: [RowRejection]
@@ -68,7 +78,9 @@ public struct LoadReport: Sendable, Hashable, Codable {
     public var conflicts: [Conflict]
     /// Why the file (or its rest) could not be read, if so.
     public var fileError: FileRejection?
+    /// When the load started.
     public var startedAt: Date
+    /// When the load finished.
     public var finishedAt: Date
     /// `finishedAt - startedAt`, in milliseconds.
     public var durationMilliseconds: Int
