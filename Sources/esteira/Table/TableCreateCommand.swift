@@ -2,7 +2,7 @@ import ArgumentParser
 import EsteiraTables
 
 /// `esteira table create NAME --partition-key numero:S [--sort-key serie:N] [--index byNome=nome:S,data:S]`.
-struct TableCreateCommand: ParsableCommand {
+struct TableCreateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a table.")
 
     @OptionGroup var global: GlobalOptions
@@ -19,8 +19,8 @@ struct TableCreateCommand: ParsableCommand {
     @Option(name: .customLong("index"), help: "A global secondary index, NAME=PK:TYPE[,SK:TYPE] (repeatable).")
     var indexes: [String] = []
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let definition = TableDefinition(
                 name: name,
                 partitionKey: try CommandArguments.keyAttribute(partitionKey, option: "--partition-key"),

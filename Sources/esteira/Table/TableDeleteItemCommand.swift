@@ -2,7 +2,7 @@ import ArgumentParser
 import EsteiraTables
 
 /// `esteira table delete-item TABLE --key JSON`: deletes one item by its key.
-struct TableDeleteItemCommand: ParsableCommand {
+struct TableDeleteItemCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "delete-item", abstract: "Delete one item by its key.")
 
     @OptionGroup var global: GlobalOptions
@@ -22,8 +22,8 @@ struct TableDeleteItemCommand: ParsableCommand {
     @Option(help: "ExpressionAttributeValues as DynamoDB JSON.")
     var values: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let response = try openTableStore(global).deleteItem(DeleteItemRequest(
                 tableName: table, key: try CommandArguments.item(key, option: "--key"), conditionExpression: condition,
                 expressionAttributeNames: try CommandArguments.names(names),

@@ -2,7 +2,7 @@ import ArgumentParser
 import EsteiraTables
 
 /// `esteira table describe NAME`: keys, indexes and item count.
-struct TableDescribeCommand: ParsableCommand {
+struct TableDescribeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "describe", abstract: "Show a table's keys, indexes and item count.")
 
     @OptionGroup var global: GlobalOptions
@@ -10,8 +10,8 @@ struct TableDescribeCommand: ParsableCommand {
     @Argument(help: "The table's name.")
     var name: String
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let description = try openTableStore(global).describeTable(name)
             print(global.json ? TableDescriptionText.json(description) : TableDescriptionText.readable(description))
         }

@@ -3,7 +3,7 @@ import EsteiraTables
 import Foundation
 
 /// `esteira table export TABLE --format dynamodb-json|jsonl|csv [--out PATH]`.
-struct TableExportCommand: ParsableCommand {
+struct TableExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a table's items.",
@@ -26,8 +26,8 @@ struct TableExportCommand: ParsableCommand {
     @Option(help: "A folder (dynamodb-json) or file (jsonl, csv) to write; stdout when omitted.")
     var out: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             guard let exportFormat = ExportFormat(rawValue: format) else {
                 throw ArgumentFailure(description: "--format \(format): expected one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }

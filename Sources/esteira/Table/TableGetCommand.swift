@@ -2,7 +2,7 @@ import ArgumentParser
 import EsteiraTables
 
 /// `esteira table get TABLE --key JSON`: one item by its key.
-struct TableGetCommand: ParsableCommand {
+struct TableGetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Read one item by its key.")
 
     @OptionGroup var global: GlobalOptions
@@ -19,8 +19,8 @@ struct TableGetCommand: ParsableCommand {
     @Option(help: ##"ExpressionAttributeNames as JSON, e.g. '{"#n": "nome"}'."##)
     var names: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let store = try openTableStore(global)
             let response = try store.getItem(GetItemRequest(
                 tableName: table, key: try CommandArguments.item(key, option: "--key"),

@@ -3,7 +3,7 @@ import EsteiraTables
 import Foundation
 
 /// `esteira table import TABLE FILE`: loads request files or DynamoDB-JSON lines.
-struct TableImportCommand: ParsableCommand {
+struct TableImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import items from an export: request files (a file or a folder of them) or JSON lines."
@@ -17,8 +17,8 @@ struct TableImportCommand: ParsableCommand {
     @Argument(help: "A request file, a folder of them, or a .jsonl file.")
     var file: String
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let summary = try TableImporter(store: try openTableStore(global))
                 .importItems(from: URL(fileURLWithPath: file), into: table)
             if global.json {

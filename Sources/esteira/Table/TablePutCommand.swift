@@ -2,7 +2,7 @@ import ArgumentParser
 import EsteiraTables
 
 /// `esteira table put TABLE --item JSON`: writes an item, replacing one with the same key.
-struct TablePutCommand: ParsableCommand {
+struct TablePutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "put", abstract: "Write an item (replacing one with the same key).")
 
     @OptionGroup var global: GlobalOptions
@@ -22,8 +22,8 @@ struct TablePutCommand: ParsableCommand {
     @Option(help: "ExpressionAttributeValues as DynamoDB JSON.")
     var values: String?
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let response = try openTableStore(global).putItem(PutItemRequest(
                 tableName: table, item: try CommandArguments.item(item, option: "--item"), conditionExpression: condition,
                 expressionAttributeNames: try CommandArguments.names(names),

@@ -2,7 +2,7 @@ import ArgumentParser
 import EsteiraTables
 
 /// `esteira table query TABLE --key-condition EXPR …`: one partition of the table or an index.
-struct TableQueryCommand: ParsableCommand {
+struct TableQueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "query", abstract: "Read the items of one partition, in sort-key order.")
 
     @OptionGroup var global: GlobalOptions
@@ -18,8 +18,8 @@ struct TableQueryCommand: ParsableCommand {
     @Flag(help: "Read in descending sort-key order (ScanIndexForward=false).")
     var reverse = false
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let store = try openTableStore(global)
             let names = try CommandArguments.names(read.names)
             let values = try CommandArguments.values(read.values)

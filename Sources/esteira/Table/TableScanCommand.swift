@@ -2,7 +2,7 @@ import ArgumentParser
 import EsteiraTables
 
 /// `esteira table scan TABLE [--filter EXPR] [--limit N]`: every item.
-struct TableScanCommand: ParsableCommand {
+struct TableScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "scan", abstract: "Read every item of a table (or index).")
 
     @OptionGroup var global: GlobalOptions
@@ -12,8 +12,8 @@ struct TableScanCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let store = try openTableStore(global)
             let names = try CommandArguments.names(read.names)
             let values = try CommandArguments.values(read.values)

@@ -1,10 +1,8 @@
 import EsteiraCore
 import EsteiraTables
 
-/// Opens the table store in the data directory, creating the directory and database if needed.
+/// The table store of the engine on the chosen data directory (created with the default
+/// pipeline if it does not exist yet).
 func openTableStore(_ options: GlobalOptions) throws -> TableStore {
-    let dataDirectory = options.dataDirectory
-    try dataDirectory.create()
-    let database = try EngineDatabase(path: dataDirectory.databaseURL.path, migrations: { TableStore.registerMigrations(in: &$0) })
-    return TableStore(writer: database.writer)
+    try options.openEngine(create: true).tables
 }
