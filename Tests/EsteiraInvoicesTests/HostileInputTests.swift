@@ -50,18 +50,9 @@ import Testing
             ("utf8.csv", Self.csv("2,B\u{FFFD},2024-01-02,1\n").replacing(Data("\u{FFFD}".utf8), with: Data([0xC0, 0x81])), [.invalidEncoding]),
             ("nul.csv", Self.csv("2,B\u{0}C,2024-01-02,1\n"), [.containsNUL]),
             ("quotes.csv", Data((Self.header + Self.good + Self.lastGood + "4,\"D,2024-01-04,4\n5,E,2024-01-05,5\n").utf8), [.unbalancedQuote]),
-            ("lines.jsonl", Data(("{\"numero\": \"1\", \"nome\": \"A\", \"data\": \"2024-01-01\", \"valor\": 1}\n"
-                + "{\"numero\": \"2\", \"nome\": \"" + String(repeating: "b", count: 10 << 20) + "\", \"data\": \"2024-01-01\", \"valor\": 2}\n"
-                + "{\"numero\": \"5\", \"nome\": \"B\", \"data\": \"2024-01-01\", \"valor\": NaN}\n"
-                + "{\"numero\": \"6\", \"nome\": \"B\u{0}\", \"data\": \"2024-01-01\", \"valor\": 1}\n"
-                + String(repeating: "[", count: 10_000) + "\n"
-                + "{\"numero\": \"3\", \"nome\": \"C\", \"data\": \"2024-01-01\", \"valor\": 3}\n").utf8),
+            ("lines.jsonl", Self.hostileJSONLines,
              [.recordTooLarge, .invalidJSON, .invalidJSON, .invalidJSON]),
-            ("keys.json", Data(("[{\"numero\": \"1\", \"nome\": \"A\", \"data\": \"2024-01-01\", \"valor\": 1},"
-                + "{" + (0..<100_000).map { "\"k\($0)\": 0" }.joined(separator: ",") + "},"
-                + "{" + (0..<2_000).map { "\"k\($0)\": 0" }.joined(separator: ",") + "},"
-                + "{\"numero\": \"2\", \"nome\": \"A\", \"nome\": \"A\", \"data\": \"2024-01-01\", \"valor\": 1},"
-                + "{\"numero\": \"3\", \"nome\": \"C\", \"data\": \"2024-01-01\", \"valor\": 3}]").utf8),
+            ("keys.json", Self.hostileJSONKeys,
              [.recordTooLarge, .tooManyFields, .duplicateKey]),
         ]
         for (key, data, reasons) in cases {
@@ -70,6 +61,31 @@ import Testing
             #expect(result.accepted.map(\.numero) == ["1", "3"], "\(key)")
             #expect(result.rejected.map(\.reason) == reasons, "\(key): \(result.rejected.map(\.message))")
         }
+    }
+
+    /// JSON Lines with a 10 MB line, NaN, a NUL in a value and 10,000 open brackets between valid rows.
+    /// Built in steps: one long `+` chain of literals takes the type checker too long under load.
+    static var hostileJSONLines: Data {
+        var lines: [String] = []
+        lines.append(#"{"numero": "1", "nome": "A", "data": "2024-01-01", "valor": 1}"#)
+        lines.append(#"{"numero": "2", "nome": ""# + String(repeating: "b", count: 10 << 20) + #"", "data": "2024-01-01", "valor": 2}"#)
+        lines.append(#"{"numero": "5", "nome": "B", "data": "2024-01-01", "valor": NaN}"#)
+        lines.append("{\"numero\": \"6\", \"nome\": \"B\u{0}\", \"data\": \"2024-01-01\", \"valor\": 1}")
+        lines.append(String(repeating: "[", count: 10_000))
+        lines.append(#"{"numero": "3", "nome": "C", "data": "2024-01-01", "valor": 3}"#)
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// A JSON array with an object of 100,000 keys, one of 2,000 keys, and one with a duplicate key.
+    static var hostileJSONKeys: Data {
+        let hugeObject: String = "{" + (0..<100_000).map { (index: Int) -> String in "\"k\(index)\": 0" }.joined(separator: ",") + "}"
+        let wideObject: String = "{" + (0..<2_000).map { (index: Int) -> String in "\"k\(index)\": 0" }.joined(separator: ",") + "}"
+        let elements: [String] = [
+            #"{"numero": "1", "nome": "A", "data": "2024-01-01", "valor": 1}"#, hugeObject, wideObject,
+            #"{"numero": "2", "nome": "A", "nome": "A", "data": "2024-01-01", "valor": 1}"#,
+            #"{"numero": "3", "nome": "C", "data": "2024-01-01", "valor": 3}"#,
+        ]
+        return Data(("[" + elements.joined(separator: ",") + "]").utf8)
     }
 
     @Test(arguments: ["../../etc/passwd.csv", "nota\nfiscal.csv", "\u{1B}[31mvermelho\u{1B}[0m.csv", "\u{202E}vsc.json",

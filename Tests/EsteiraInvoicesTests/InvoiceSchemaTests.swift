@@ -61,8 +61,8 @@ import Testing
         var clash = InvoiceSchema.standard
         clash.fields[1].aliases.append("Total")
         #expect(throws: InvoiceSchemaError.self) { try clash.validate() }
-        #expect(throws: InvoiceSchemaError(field: "chave", message: "a check is plugged in for it, but the schema has no such field")) {
-            try InvoiceValidator(checks: [InvoiceFieldCheck(field: "chave") { _ in nil }])
+        #expect(throws: InvoiceSchemaError(field: "placa", message: "a check is plugged in for it, but the schema has no such field")) {
+            try InvoiceValidator(checks: [InvoiceFieldCheck(field: "placa") { _ in nil }])
         }
     }
 
