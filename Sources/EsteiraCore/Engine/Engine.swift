@@ -54,18 +54,21 @@ public final class Engine: Sendable {
     /// exists — before anything in the directory changes.
     public static func open(_ directory: DataDirectory, createIfMissing: Bool = false,
                             handlers: HandlerFactory = { _ in [:] }) throws -> Engine {
-        if !directory.exists {
-            guard createIfMissing else { throw EngineError.notInitialised(path: directory.url.path) }
-            try directory.create()
+        // Read and check the whole pipeline before touching the directory, so a mistake in it
+        // leaves nothing behind.
+        let pipelineExists = FileManager.default.fileExists(atPath: directory.pipelineURL.path)
+        if !directory.exists && !createIfMissing { throw EngineError.notInitialised(path: directory.url.path) }
+        if !pipelineExists && !createIfMissing {
+            throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: nil,
+                                       reason: "the pipeline file is missing (run `esteira init` to write the default one)")
         }
-        if !FileManager.default.fileExists(atPath: directory.pipelineURL.path) {
-            guard createIfMissing else {
-                throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: nil,
-                                           reason: "the pipeline file is missing (run `esteira init` to write the default one)")
-            }
+        let pipeline = pipelineExists
+            ? try PipelineDefinition(contentsOf: directory.pipelineURL)
+            : try PipelineDefinition(yaml: DefaultPipeline.yaml, file: directory.pipelineURL.path)
+        if !directory.exists { try directory.create() }
+        if !pipelineExists {
             try Data(DefaultPipeline.yaml.utf8).write(to: directory.pipelineURL, options: .withoutOverwriting)
         }
-        let pipeline = try PipelineDefinition(contentsOf: directory.pipelineURL)
         let database = try EngineDatabase(path: directory.databaseURL.path) { migrator in
             ObjectStore.registerMigrations(in: &migrator)
             EventOutbox.registerMigrations(in: &migrator)
@@ -81,18 +84,18 @@ public final class Engine: Sendable {
 
     /// Creates the pipeline's buckets and tables and saves its notification rules.
     private func apply(_ pipeline: PipelineDefinition) throws {
+        // Every stored table is compared before any new one is created: nothing half-applied.
         let existingTables = Set(try tables.listTables())
-        for table in pipeline.tables {
-            if existingTables.contains(table.name) {
-                let stored = try tables.describeTable(table.name).definition
-                guard stored == table else {
-                    throw EngineError.pipeline(
-                        path: directory.pipelineURL.path, line: nil, field: "tables.\(table.name)",
-                        reason: "differs from the table already stored; delete it (`esteira table delete \(table.name)`) or restore its definition")
-                }
-            } else {
-                try tables.createTable(table)
+        for table in pipeline.tables where existingTables.contains(table.name) {
+            let stored = try tables.describeTable(table.name).definition
+            guard stored == table else {
+                throw EngineError.pipeline(
+                    path: directory.pipelineURL.path, line: nil, field: "tables.\(table.name)",
+                    reason: "differs from the table already stored; delete it (`esteira table delete \(table.name)`) or restore its definition")
             }
+        }
+        for table in pipeline.tables where !existingTables.contains(table.name) {
+            try tables.createTable(table)
         }
         for bucket in pipeline.buckets {
             _ = try objects.ensureBucket(bucket.name)
