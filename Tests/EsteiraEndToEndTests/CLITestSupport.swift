@@ -80,23 +80,33 @@ enum GeneratedInvoices {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "shared/tools/gen-invoices"])
     }
 
-    /// Writes a dataset to `out` and returns `--summary`.
-    static func generate(rows: Int, format: String, out: URL, badRate: String = "0.01") throws -> JSONValue {
+    /// Writes a dataset to `out` and returns `--summary` and the numeros of the bad rows (`--manifest`).
+    static func generate(rows: Int, format: String, out: URL, badRate: String = "0.01") throws
+        -> (summary: JSONValue, bad: Set<String>) {
+        let manifest = out.appendingPathExtension("manifest.csv")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", try script().path, "--rows", "\(rows)", "--seed", "42", "--bad-rate", badRate,
-                             "--format", format, "--locale", "us", "--out", out.path, "--summary"]
+                             "--format", format, "--locale", "us", "--out", out.path, "--manifest", manifest.path, "--summary"]
         let stderr = Pipe()
         process.standardError = stderr
         try process.run()
         let summary = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "gen-invoices: \(String(decoding: summary, as: UTF8.self))")
-        return try JSONValue(parsing: summary)
+        let bad = try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { String($0.prefix { $0 != "," }) }
+        return (try JSONValue(parsing: summary), Set(bad))
     }
 }
 
 extension JSONValue {
+    /// The number, if this is one.
+    var decimalValue: Decimal? {
+        if case let .number(value) = self { return value }
+        return nil
+    }
+
     /// The element at `index` of an array, for reading command output in tests.
     subscript(_ index: Int) -> JSONValue? {
         guard let elements = arrayValue, elements.indices.contains(index) else { return nil }
