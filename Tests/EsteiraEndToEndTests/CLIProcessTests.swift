@@ -138,4 +138,19 @@ import Testing
         #expect(loaded["count"] == .number(Decimal(keys.count * 3)))
         #expect(loaded["totalValor"] == .number(Decimal(keys.count * 3 * 10)))
     }
+
+    @Test func twoProcessesStartingOnAFreshDataDirectoryBothSucceed() throws {
+        for round in 0..<4 {
+            let cli = try EsteiraBinary()
+            let files = try ["a", "b"].map { try cli.write("\($0).csv", Self.csv(["\($0.uppercased())-\(round)"])) }
+            let uploads = try files.map { try cli.start(["upload", $0.path]) }
+            for upload in uploads {
+                upload.waitUntilExit()
+                #expect(upload.terminationStatus == 0, "round \(round)")
+            }
+            let states = try cli.json(["ls", "notas"])["objects"]?.arrayValue?.map { $0["processing"] }
+            #expect(states == ["accepted", "accepted"], "round \(round)")
+            #expect(try cli.json(["init"])["tables"]?.arrayValue?.count == 2)
+        }
+    }
 }

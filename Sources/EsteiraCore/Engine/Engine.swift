@@ -66,36 +66,42 @@ public final class Engine: Sendable {
             ? try PipelineDefinition(contentsOf: directory.pipelineURL)
             : try PipelineDefinition(yaml: DefaultPipeline.yaml, file: directory.pipelineURL.path)
         if !directory.exists { try directory.create() }
-        if !pipelineExists {
-            try Data(DefaultPipeline.yaml.utf8).write(to: directory.pipelineURL, options: .withoutOverwriting)
+        let engine = try StartupLock.run(in: directory) {
+            if !FileManager.default.fileExists(atPath: directory.pipelineURL.path) {
+                try Data(DefaultPipeline.yaml.utf8).write(to: directory.pipelineURL, options: .withoutOverwriting)
+            }
+            let database = try EngineDatabase(path: directory.databaseURL.path) { migrator in
+                ObjectStore.registerMigrations(in: &migrator)
+                EventOutbox.registerMigrations(in: &migrator)
+                FunctionRuntime.registerMigrations(in: &migrator)
+                TableStore.registerMigrations(in: &migrator)
+            }
+            let engine = try Engine(directory: directory, database: database, pipeline: pipeline, handlers: handlers)
+            try engine.functions.configure(pipeline.functions)
+            try engine.apply(pipeline)
+            return engine
         }
-        let database = try EngineDatabase(path: directory.databaseURL.path) { migrator in
-            ObjectStore.registerMigrations(in: &migrator)
-            EventOutbox.registerMigrations(in: &migrator)
-            FunctionRuntime.registerMigrations(in: &migrator)
-            TableStore.registerMigrations(in: &migrator)
-        }
-        let engine = try Engine(directory: directory, database: database, pipeline: pipeline, handlers: handlers)
-        try engine.functions.configure(pipeline.functions)
-        try engine.apply(pipeline)
         _ = try? engine.objects.removeOrphanedFiles()
         return engine
     }
 
     /// Creates the pipeline's buckets and tables and saves its notification rules.
     private func apply(_ pipeline: PipelineDefinition) throws {
-        // Every stored table is compared before any new one is created: nothing half-applied.
-        let existingTables = Set(try tables.listTables())
-        for table in pipeline.tables where existingTables.contains(table.name) {
-            let stored = try tables.describeTable(table.name).definition
-            guard stored == table else {
-                throw EngineError.pipeline(
-                    path: directory.pipelineURL.path, line: nil, field: "tables.\(table.name)",
-                    reason: "differs from the table already stored; delete it (`esteira table delete \(table.name)`) or restore its definition")
+        // One transaction compares every stored table before creating any new one: nothing is
+        // half-applied, and a second process starting at the same time sees the tables whole.
+        try database.writer.write { db in
+            let existingTables = Set(try tables.listTables(in: db))
+            for table in pipeline.tables where existingTables.contains(table.name) {
+                let stored = try tables.describeTable(table.name, in: db).definition
+                guard stored == table else {
+                    throw EngineError.pipeline(
+                        path: directory.pipelineURL.path, line: nil, field: "tables.\(table.name)",
+                        reason: "differs from the table already stored; delete it (`esteira table delete \(table.name)`) or restore its definition")
+                }
             }
-        }
-        for table in pipeline.tables where !existingTables.contains(table.name) {
-            try tables.createTable(table)
+            for table in pipeline.tables where !existingTables.contains(table.name) {
+                try tables.createTable(table, in: db)
+            }
         }
         for bucket in pipeline.buckets {
             _ = try objects.ensureBucket(bucket.name)
