@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 @testable import EsteiraCore
 
 /// A temporary folder holding one data directory, with helpers to write its pipeline file and
@@ -65,8 +64,8 @@ final class RecordingHandler: FunctionHandler {
         case sleep(Duration)
     }
 
-    private let received = Mutex<[JSONValue]>([])
-    private let tests = Mutex(0)
+    private let received = GuardedValue<[JSONValue]>([])
+    private let tests = GuardedValue(0)
     let behaviour: Behaviour
 
     init(_ behaviour: Behaviour = .succeed) {
@@ -138,5 +137,20 @@ extension JSONValue {
     subscript(_ index: Int) -> JSONValue? {
         guard let elements = arrayValue, elements.indices.contains(index) else { return nil }
         return elements[index]
+    }
+}
+
+/// A value shared between tasks, guarded by a lock (`Mutex` needs macOS 15).
+final class GuardedValue<Value>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }

@@ -3,22 +3,33 @@ import Foundation
 import Testing
 
 extension EsteiraBinary {
+    /// Runs `esteira ARGS` on a thread of its own and waits for it without holding one of Swift
+    /// concurrency's few threads (the other suites' timing depends on them).
+    func launch(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try run(arguments) })
+            }.start()
+        }
+    }
+
     /// Runs a command that must succeed and returns its standard output parsed as JSON.
-    func json(_ arguments: [String]) throws -> JSONValue {
-        let result = try run(arguments + ["--json"])
+    func json(_ arguments: [String]) async throws -> JSONValue {
+        let result = try await launch(arguments + ["--json"])
         try #require(result.status == 0, "esteira \(arguments.joined(separator: " ")): \(result.stderr)")
         return try JSONValue(parsing: Data(result.stdout.utf8))
     }
 
     /// Runs a command that must succeed and returns its standard output.
-    func output(_ arguments: [String]) throws -> String {
-        let result = try run(arguments)
+    func output(_ arguments: [String]) async throws -> String {
+        let result = try await launch(arguments)
         try #require(result.status == 0, "esteira \(arguments.joined(separator: " ")) failed: \(result.stderr)")
         return result.stdout
     }
 
-    /// Starts `esteira ARGS` without waiting for it (its output is discarded).
-    func start(_ arguments: [String]) throws -> Process {
+    /// Starts `esteira ARGS` without waiting for it; its standard output goes to `output` (or
+    /// is discarded).
+    func start(_ arguments: [String], output: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -26,7 +37,12 @@ extension EsteiraBinary {
         var environment = ProcessInfo.processInfo.environment
         environment["ESTEIRA_HOME"] = dataDirectory.path
         process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
+        if let output {
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
@@ -39,8 +55,8 @@ extension EsteiraBinary {
     }
 
     /// The invocations of a function, newest first, as `esteira invocations --json` lists them.
-    func invocations(_ function: String = "validate-invoices") throws -> [JSONValue] {
-        try json(["invocations", "--function", function, "--limit", "10000"]).arrayValue ?? []
+    func invocations(_ function: String = "validate-invoices") async throws -> [JSONValue] {
+        try await json(["invocations", "--function", function, "--limit", "10000"]).arrayValue ?? []
     }
 }
 
@@ -57,9 +73,9 @@ func expectFailure(_ result: EsteiraBinary.Result, sourceLocation: SourceLocatio
 }
 
 /// Waits for a condition another process makes true, up to a deadline.
-func waitUntil(_ what: String, timeout: Duration = .seconds(60), _ condition: () throws -> Bool) async throws {
+func waitUntil(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
-    while try !condition() {
+    while try await !condition() {
         try #require(ContinuousClock.now < deadline, "timed out waiting until \(what)")
         try await Task.sleep(for: .milliseconds(20))
     }

@@ -1,7 +1,6 @@
 import EsteiraCore
 import EsteiraTables
 import Foundation
-import Synchronization
 import Testing
 @testable import EsteiraInvoices
 
@@ -110,7 +109,7 @@ enum SharedDatasets {
 
     static let rows = 3_000
 
-    private static let cache = Mutex<[String: Dataset]>([:])
+    private static let cache = GuardedValue<[String: Dataset]>([:])
 
     /// The dataset for a locale and format (3,000 rows, 1% bad, seed 42).
     static func dataset(locale: String, format: String) throws -> Dataset {
@@ -123,5 +122,20 @@ enum SharedDatasets {
             cache["\(locale).\(format)"] = dataset
             return dataset
         }
+    }
+}
+
+/// A value shared between tasks, guarded by a lock (`Mutex` needs macOS 15).
+final class GuardedValue<Value>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }
