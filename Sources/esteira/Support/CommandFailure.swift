@@ -16,10 +16,9 @@ func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     }
 }
 
-/// The user-facing text of an error: its own description, on one line.
+/// The user-facing text of an error: its own description, on one line, with any control
+/// characters it quotes (from a key or a file) shown as escapes.
 func describe(_ error: any Error) -> String {
-    if let localized = error as? any LocalizedError, let text = localized.errorDescription {
-        return text.replacingOccurrences(of: "\n", with: " ")
-    }
-    return String(describing: error).replacingOccurrences(of: "\n", with: " ")
+    let text = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+    return TerminalText.sanitised(text.replacingOccurrences(of: "\n", with: " "))
 }
