@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Delivers the outbox's pending events to their functions, as S3 invokes Lambda: asynchronously,
 /// at least once.
@@ -15,6 +16,7 @@ public final class EventDispatcher: Sendable {
     public let parallelism: Int
 
     private let inFlight = InFlightSet()
+    private let recovery = RecoveryOnce()
 
     public init(outbox: EventOutbox, functions: FunctionRuntime, lock: DispatchLock, parallelism: Int = 4) {
         self.outbox = outbox
@@ -28,6 +30,7 @@ public final class EventDispatcher: Sendable {
     @discardableResult
     public func drain() async throws -> Int {
         guard lock.tryAcquire() else { return 0 }
+        if recovery.claim() { try closeAttemptsOfDeadDispatchers() }
         var settled = 0
         while !Task.isCancelled {
             let batch = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
@@ -43,6 +46,23 @@ public final class EventDispatcher: Sendable {
         while !Task.isCancelled {
             _ = try? await drain()
             try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// The attempts a dispatcher that died (SIGKILL, power loss) left marked `running`: their
+    /// deliveries are still pending, and only the lock holder runs deliveries, so no process is
+    /// running them. Each is closed as Lambda reports a runtime that exited (`Runtime.ExitError`);
+    /// its delivery is handed over again. Runs once, when this process first takes the lock.
+    private func closeAttemptsOfDeadDispatchers() throws {
+        try outbox.database.writer.write { db in
+            try db.execute(sql: """
+                UPDATE \(InvocationRecord.databaseTableName)
+                SET status = ?, errorType = 'Runtime.ExitError',
+                    errorMessage = 'RequestId: ' || requestID || ' Error: Runtime exited without providing a reason'
+                WHERE status = ? AND invocationType = ?
+                  AND deliveryID IN (SELECT id FROM s3_event_deliveries WHERE state = 'pending')
+                """, arguments: [InvocationStatus.failed.rawValue, InvocationStatus.running.rawValue,
+                                 InvocationType.event.rawValue])
         }
     }
 
@@ -98,5 +118,19 @@ private final class InFlightSet: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         ids.remove(id)
+    }
+}
+
+/// True for the first caller only: the dispatcher's one-time recovery when it first holds the lock.
+private final class RecoveryOnce: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var claimed = false
+
+    func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { claimed = true }
+        return !claimed
     }
 }
