@@ -36,17 +36,20 @@ struct DispatchCommand: AsyncParsableCommand {
         }
     }
 
-    /// One line (JSON Lines with `--json`): what this process settled and where every delivery stands.
+    /// One line (JSON Lines with `--json`): what this process settled and where every delivery
+    /// stands. Written unbuffered, so a program reading a `--follow` pipe sees each line at once.
     private func report(settled: Int, progress: DeliveryProgress) {
+        let line: String
         if global.json {
-            let line: JSONValue = [
+            let object: JSONValue = [
                 "settled": .number(Decimal(settled)), "pending": .number(Decimal(progress.pending)),
                 "done": .number(Decimal(progress.done)), "stopped": .number(Decimal(progress.stopped)),
             ]
-            print(line.encodedString())
+            line = object.encodedString()
         } else {
-            print("settled \(settled) \(settled == 1 ? "delivery" : "deliveries") here; "
-                  + "\(progress.pending) pending, \(progress.done) done, \(progress.stopped) stopped")
+            line = "settled \(settled) \(settled == 1 ? "delivery" : "deliveries") here; "
+                + "\(progress.pending) pending, \(progress.done) done, \(progress.stopped) stopped"
         }
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
