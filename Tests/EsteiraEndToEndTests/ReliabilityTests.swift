@@ -99,6 +99,9 @@ struct ReliabilityTests {
         #expect(listing.stdout.contains("\\e[31mvermelho\\e[0m.csv"))
         #expect(listing.stdout.contains("nota\\u{202E}vsc.csv"))
         #expect(listing.stdout.contains("../../fora.csv"))
+        let events = try esteira.run(["events"])
+        #expect(events.stdout.contains("notas/\\e[31mvermelho\\e[0m.csv"))
+        #expect(!events.stdout.contains("\u{1B}") && !events.stdout.contains("\u{202E}"))
         // Nothing was written outside the data directory, and inside it only blobs named by id.
         let outside = try FileManager.default.contentsOfDirectory(atPath: esteira.workingDirectory.path)
         #expect(!outside.contains("fora.csv"))

@@ -22,7 +22,9 @@ struct LogsCommand: AsyncParsableCommand {
             if global.json {
                 OutputFormatting.printJSON(["requestId": .string(id), "log": .string(log)])
             } else {
-                FileHandle.standardOutput.write(Data(log.utf8))
+                let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
+                FileHandle.standardOutput.write(Data(lines.map { TerminalText.sanitised(String($0)) }
+                    .joined(separator: "\n").utf8))
             }
         }
     }
