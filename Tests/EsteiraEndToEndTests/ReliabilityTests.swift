@@ -116,7 +116,7 @@ struct ReliabilityTests {
     /// Whether the binary has the `dispatch` command (registered in Esteira.swift by the lead).
     static let hasDispatchCommand: Bool = {
         guard let esteira = try? EsteiraBinary(), let help = try? esteira.run(["dispatch", "--help"]) else { return false }
-        return help.status == 0
+        return help.status == 0 && help.stdout.contains("esteira dispatch")
     }()
 
     @Test("`esteira dispatch` delivers what `upload --no-wait` left pending, then exits",
