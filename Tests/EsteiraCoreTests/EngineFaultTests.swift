@@ -193,7 +193,7 @@ struct DeadDispatcherRecoveryTests {
         #expect(records.map(\.status) == [.failed, .succeeded])
         #expect(records.first?.errorType == "Runtime.ExitError")
         #expect(records.first?.errorMessage
-            == "RequestId: 11111111-2222-3333-4444-555555555555 Error: Runtime exited without providing a reason")
+            == "RequestId: 11111111-2222-3333-4444-555555555555 Error: Runtime exited before the invocation finished (its process stopped)")
         let state = try engine.processingState(bucket: BucketName("inbox"), key: ObjectKey("a.csv"), eTag: put.object.eTag)
         guard case .processed = state else {
             Issue.record("the object is \(state), not processed")

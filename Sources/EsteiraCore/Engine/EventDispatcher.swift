@@ -16,7 +16,7 @@ public final class EventDispatcher: Sendable {
     public let parallelism: Int
 
     private let inFlight = InFlightSet()
-    private let recovery = RecoveryOnce()
+    private let takeOver = TakeOver()
 
     public init(outbox: EventOutbox, functions: FunctionRuntime, lock: DispatchLock, parallelism: Int = 4) {
         self.outbox = outbox
@@ -30,7 +30,7 @@ public final class EventDispatcher: Sendable {
     @discardableResult
     public func drain() async throws -> Int {
         guard lock.tryAcquire() else { return 0 }
-        if recovery.claim() { try closeAttemptsOfDeadDispatchers() }
+        try takeOver.once { try closeAttemptsOfStoppedDispatcher() }
         var settled = 0
         while !Task.isCancelled {
             let batch = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
@@ -49,20 +49,23 @@ public final class EventDispatcher: Sendable {
         }
     }
 
-    /// The attempts a dispatcher that died (SIGKILL, power loss) left marked `running`: their
-    /// deliveries are still pending, and only the lock holder runs deliveries, so no process is
-    /// running them. Each is closed as Lambda reports a runtime that exited (`Runtime.ExitError`);
-    /// its delivery is handed over again. Runs once, when this process first takes the lock.
-    private func closeAttemptsOfDeadDispatchers() throws {
-        try outbox.database.writer.write { db in
+    /// Lambda's error for an attempt whose runtime went away before finishing it.
+    public static let abandonedErrorType = "Runtime.ExitError"
+
+    /// Closes the attempts a dispatcher left `running` when its process stopped (killed, crashed):
+    /// they are recorded as failed with Lambda's `Runtime.ExitError`, and their deliveries, still
+    /// pending, are handed over again. Called once, when this process first takes the lock: only
+    /// a lock holder runs asynchronous deliveries, so those attempts have no live owner.
+    private func closeAttemptsOfStoppedDispatcher() throws {
+        try functions.database.writer.write { db in
             try db.execute(sql: """
-                UPDATE \(InvocationRecord.databaseTableName)
-                SET status = ?, errorType = 'Runtime.ExitError',
-                    errorMessage = 'RequestId: ' || requestID || ' Error: Runtime exited without providing a reason'
+                UPDATE function_invocations
+                SET status = ?, errorType = ?,
+                    errorMessage = 'RequestId: ' || requestID || ' Error: Runtime exited before the invocation finished (its process stopped)'
                 WHERE status = ? AND invocationType = ?
                   AND deliveryID IN (SELECT id FROM s3_event_deliveries WHERE state = 'pending')
-                """, arguments: [InvocationStatus.failed.rawValue, InvocationStatus.running.rawValue,
-                                 InvocationType.event.rawValue])
+                """, arguments: [InvocationStatus.failed.rawValue, Self.abandonedErrorType,
+                                 InvocationStatus.running.rawValue, InvocationType.event.rawValue])
         }
     }
 
@@ -121,16 +124,18 @@ private final class InFlightSet: @unchecked Sendable {
     }
 }
 
-/// True for the first caller only: the dispatcher's one-time recovery when it first holds the lock.
-private final class RecoveryOnce: @unchecked Sendable {
+/// Runs the take-over work once per dispatcher, the first time it holds the lock; concurrent
+/// drains wait for it, so none starts a delivery before it is done.
+private final class TakeOver: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
-    private var claimed = false
+    private var done = false
 
-    func claim() -> Bool {
+    func once(_ work: () throws -> Void) throws {
         lock.lock()
         defer { lock.unlock() }
-        defer { claimed = true }
-        return !claimed
+        guard !done else { return }
+        try work()
+        done = true
     }
 }

@@ -29,6 +29,7 @@ public struct InvocationSummary: Sendable, Hashable {
 /// The outcome of an invocation, with Lambda's retry semantics.
 public enum InvocationStatus: Sendable, Hashable {
     /// The handler returned a result.
+    case running
     case ok
     /// The handler threw (synchronous invocations are not retried).
     case error
@@ -44,6 +45,7 @@ public enum InvocationStatus: Sendable, Hashable {
     /// The status text shown in the pane.
     public var label: String {
         switch self {
+        case .running: "running"
         case .ok: "ok"
         case .error: "error"
         case .timedOut: "timed out"
@@ -57,7 +59,7 @@ public enum InvocationStatus: Sendable, Hashable {
         switch self {
         case .ok: .ok
         case .error, .timedOut, .sentToOnFailure: .error
-        case .throttled, .retrying: .warning
+        case .running, .throttled, .retrying: .warning
         }
     }
 }
