@@ -15,11 +15,13 @@ struct IngestWorkload {
         let engine = try Engine.open(DataDirectory(url: dataDirectory), createIfMissing: true,
                                      handlers: InvoiceFunctions.handlers)
         let clock = ContinuousClock()
+        let cpuAtStart = Measurement.processCPUSeconds()
         let start = clock.now
         let put = try engine.upload(file: file, bucket: "notas")
         let uploaded = clock.now
         let invocations = try await engine.settle(put.event)
         let settled = clock.now
+        let cpuSeconds = Measurement.processCPUSeconds() - cpuAtStart
         guard let invocation = invocations.last, invocation.status == .succeeded,
               let response = invocation.response else {
             throw BenchError("\(name): the load did not succeed: \(invocations.last?.errorMessage ?? "no invocation")")
@@ -34,6 +36,7 @@ struct IngestWorkload {
             "file_mb": Double((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
                 / 1_048_576,
             "seconds": seconds.rounded(toPlaces: 3),
+            "cpu_seconds": cpuSeconds.rounded(toPlaces: 3),
             "upload_seconds": Measurement.seconds(uploaded - start).rounded(toPlaces: 3),
             "rows_per_s": (rows / seconds).rounded(),
             "peak_rss_mb": (Measurement.peakResidentMB() ?? .nan).rounded(toPlaces: 1),

@@ -16,6 +16,14 @@ enum Measurement {
         return Double(whole) + Double(attoseconds) / 1e18
     }
 
+    /// CPU time (user + system, every thread) the process has used so far, in seconds: on a
+    /// shared machine, a steadier figure than wall time.
+    static func processCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
     /// The process's peak resident memory in MB (`VmHWM` in /proc/self/status), nil where there is none.
     static func peakResidentMB() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

@@ -60,7 +60,9 @@ struct BatchLoader {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let decisions = try function.database.writer.write { [self] db in try decide(batch, in: db) }
+        let decisions = try function.database.writer.write { [self] db in
+            try decide(batch, in: function.tables.table(named: table, in: db), db: db)
+        }
         for decision in decisions {
             switch decision {
             case .load: report.recordAccepted()
@@ -70,7 +72,7 @@ struct BatchLoader {
         }
     }
 
-    private func decide(_ batch: [Pending], in db: Database) throws -> [Decision] {
+    private func decide(_ batch: [Pending], in invoices: TableHandle, db: Database) throws -> [Decision] {
         var loadedHere: [String: RecordPosition] = [:]
         var decisions: [Decision] = []
         decisions.reserveCapacity(batch.count)
@@ -80,13 +82,13 @@ struct BatchLoader {
                 continue
             }
             let key: Item = [InvoiceAttributes.numero: .string(row.numero)]
-            if let existing = try function.tables.getItem(GetItemRequest(tableName: table, key: key), in: db).item,
+            if let existing = try invoices.item(forKey: key, in: db),
                let conflict = conflict(row, existing: existing) {
                 decisions.append(.conflict(conflict))
                 continue
             }
             do {
-                _ = try function.tables.putItem(PutItemRequest(tableName: table, item: row.item), in: db)
+                try invoices.putItem(row.item, in: db)
             } catch let error as DynamoDBError {
                 decisions.append(.invalid(RowRejection(
                     position: row.position, field: nil, reason: .recordTooLarge,

@@ -7,9 +7,29 @@ struct ResolvedTable: Sendable {
     let id: Int64
     let definition: TableDefinition
     let createdAt: Date
-
     /// The SQLite table holding the items.
-    var sqlName: String { "tables_items_\(id)" }
+    let sqlName: String
+    /// `INSERT OR REPLACE` of a whole row.
+    let upsertSQL: String
+    private let selectItemSQL: String
+    private let deleteItemSQL: String
+
+    init(id: Int64, definition: TableDefinition, createdAt: Date) {
+        self.id = id
+        self.definition = definition
+        self.createdAt = createdAt
+        let sqlName = "tables_items_\(id)"
+        self.sqlName = sqlName
+        var columns = ["pk", "sk", "item"]
+        for position in definition.globalSecondaryIndexes.indices {
+            let (partition, sort) = Self.indexColumns(position)
+            columns += [partition, sort]
+        }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        upsertSQL = "INSERT OR REPLACE INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+        selectItemSQL = "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?"
+        deleteItemSQL = "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?"
+    }
 
     /// The partition and sort key columns of the global secondary index at `position`.
     static func indexColumns(_ position: Int) -> (partition: String, sort: String) {
@@ -34,17 +54,6 @@ struct ResolvedTable: Sendable {
         return [table] + statements
     }
 
-    /// `INSERT OR REPLACE` of a whole row.
-    var upsertSQL: String {
-        var columns = ["pk", "sk", "item"]
-        for position in definition.globalSecondaryIndexes.indices {
-            let (partition, sort) = Self.indexColumns(position)
-            columns += [partition, sort]
-        }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT OR REPLACE INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
-    }
-
     /// Writes `row`, replacing any item with the same key.
     func write(_ row: StoredRow, in db: Database) throws {
         var arguments: [(any DatabaseValueConvertible)?] = [row.key.partition, row.key.sort, row.encodedItem]
@@ -57,14 +66,14 @@ struct ResolvedTable: Sendable {
 
     /// The item stored under `key`, if any.
     func item(at key: StoredKey, in db: Database) throws -> Item? {
-        let statement = try db.cachedStatement(sql: "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?")
+        let statement = try db.cachedStatement(sql: selectItemSQL)
         guard let data = try Data.fetchOne(statement, arguments: [key.partition, key.sort]) else { return nil }
         return try ItemCodec.decode(data)
     }
 
     /// Deletes the item stored under `key`, if any.
     func deleteItem(at key: StoredKey, in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?")
+        try db.cachedStatement(sql: deleteItemSQL)
             .execute(arguments: [key.partition, key.sort])
     }
 }

@@ -20,6 +20,7 @@ import GRDB
 public final class TableStore: Sendable {
     /// The database the tables live in.
     public let writer: any DatabaseWriter
+    private let definitions = TableDefinitionCache()
 
     /// A store over `writer`, whose migrations must include `registerMigrations(in:)`.
     public init(writer: any DatabaseWriter) {
@@ -127,7 +128,7 @@ public final class TableStore: Sendable {
         let statement = try db.cachedStatement(sql: "SELECT id, definition, created_at FROM tables_catalog WHERE name = ?")
         guard let row = try Row.fetchOne(statement, arguments: [name]) else { return nil }
         let definitionData: Data = row[1]
-        return ResolvedTable(id: row[0], definition: try JSONDecoder().decode(TableDefinition.self, from: definitionData),
+        return ResolvedTable(id: row[0], definition: try definitions.definition(stored: definitionData),
                              createdAt: Date(timeIntervalSince1970: row[2]))
     }
 }
