@@ -84,7 +84,8 @@ public final class Engine: Sendable {
         let existingTables = Set(try tables.listTables())
         for table in pipeline.tables {
             if existingTables.contains(table.name) {
-                let stored = try tables.describeTable(table.name).definition
+                // The definition alone: DescribeTable would count every item.
+                let stored = try tables.writer.read { db in try tables.table(named: table.name, in: db).definition }
                 guard stored == table else {
                     throw EngineError.pipeline(
                         path: directory.pipelineURL.path, line: nil, field: "tables.\(table.name)",

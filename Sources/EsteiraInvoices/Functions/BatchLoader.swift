@@ -37,6 +37,7 @@ struct BatchLoader {
     let table: String
     let origin: InvoiceItem.Origin
     private var pending: [Pending] = []
+    private var foldedNames = FoldedNames()
 
     init(function: ValidateInvoicesFunction, table: String, origin: InvoiceItem.Origin) {
         self.function = function
@@ -48,7 +49,7 @@ struct BatchLoader {
         switch entry {
         case .row(let record):
             pending.append(Pending(numero: record.numero, position: record.position,
-                                   item: InvoiceItem.item(record, origin: origin)))
+                                   item: InvoiceItem.item(record, origin: origin, foldedNome: foldedNames(record.nome))))
         case .nfe(let nota):
             pending.append(Pending(numero: nota.numero, position: .line(1), item: InvoiceItem.item(nota, origin: origin)))
         }
