@@ -26,7 +26,7 @@ struct BenchSettings: Sendable {
 
     /// The data directory a workload works in (the 1M-row ingest's is reused by the look-ups).
     func dataDirectory(_ name: String) -> URL {
-        cache.appendingPathComponent("data/\(name)", isDirectory: true)
+        cache.appendingPathComponent("\(quick ? "data-quick" : "data")/\(name)", isDirectory: true)
     }
 
     /// The `esteira` executable built next to this one.

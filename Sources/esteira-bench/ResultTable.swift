@@ -66,8 +66,9 @@ struct ResultTable {
         add("event-storm", "files/s", figure("event-storm", "files_per_s"), unit: "", goal: .atLeast(1_000))
         add("event-storm", "upload → start p50", figure("event-storm", "latency_p50_ms"), unit: " ms")
         add("event-storm", "upload → start p99", figure("event-storm", "latency_p99_ms"), unit: " ms", goal: .atMost(5))
+        add("dashboard", "idle CPU over 10 s", figure("dashboard", "idle_cpu_percent"), unit: " %", goal: .atMost(0.5))
         for result in results {
-            for (name, note) in result.notes.sorted(by: { $0.key < $1.key }) where name == "skipped" || name == "error" {
+            for (name, note) in result.notes.sorted(by: { $0.key < $1.key }) where ["skipped", "error", "frame"].contains(name) {
                 lines.append(Line(workload: result.workload, figure: name, value: note, target: "", verdict: ""))
             }
         }

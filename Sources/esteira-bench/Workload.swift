@@ -27,14 +27,13 @@ enum Workload: String, CaseIterable {
     /// Makes the datasets the workload reads, before anything is timed.
     func prepare(_ datasets: Datasets, settings: BenchSettings) throws {
         switch self {
-        case .ingestCSV, .sqliteImport, .lookups, .commandLine: _ = try datasets.file(rows: settings.ingestRows)
+        case .ingestCSV, .sqliteImport, .lookups, .commandLine, .dashboard: _ = try datasets.file(rows: settings.ingestRows)
         case .ingestBrazilianCSV: _ = try datasets.file(rows: settings.ingestRows, locale: .br)
         case .ingestJSONLines: _ = try datasets.file(rows: settings.ingestRows, format: .jsonl)
         case .motoSmall: _ = try datasets.file(rows: 10_000)
         case .motoLarge: _ = try datasets.file(rows: 100_000)
         case .eventStorm: _ = try datasets.stormFiles(files: settings.stormFiles, rowsPerFile: settings.stormRowsPerFile)
         case .bigFile: _ = try datasets.file(rows: settings.bigFileRows)
-        case .dashboard: break
         }
     }
 
@@ -69,9 +68,7 @@ enum Workload: String, CaseIterable {
             let files = try datasets.stormFiles(files: settings.stormFiles, rowsPerFile: settings.stormRowsPerFile)
             return try await EventStormWorkload(files: files, dataDirectory: settings.dataDirectory(rawValue)).run()
         case .dashboard:
-            var result = WorkloadResult(workload: rawValue)
-            result.notes["skipped"] = "the dashboard (EsteiraTUI) has not landed yet"
-            return result
+            return try await DashboardIdleWorkload(settings: settings, dataDirectory: Self.ingestedTable(settings)).run()
         }
     }
 
