@@ -28,6 +28,7 @@ public final class EventDispatcher: Sendable {
     @discardableResult
     public func drain() async throws -> Int {
         guard lock.tryAcquire() else { return 0 }
+        if inFlight.takeRecoveryTurn() { try functions.closeInterruptedAsyncAttempts() }
         var settled = 0
         while !Task.isCancelled {
             let batch = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
@@ -87,11 +88,21 @@ private final class InFlightSet: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var ids = Set<Int64>()
+    private var recovered = false
 
     func insert(_ id: Int64) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return ids.insert(id).inserted
+    }
+
+    /// True the first time only: the first drain after taking the lock closes what a crashed
+    /// dispatcher left running.
+    func takeRecoveryTurn() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { recovered = true }
+        return !recovered
     }
 
     func remove(_ id: Int64) {

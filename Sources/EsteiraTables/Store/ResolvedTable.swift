@@ -9,7 +9,7 @@ struct ResolvedTable: Sendable {
     let createdAt: Date
     /// The SQLite table holding the items.
     let sqlName: String
-    /// `INSERT OR REPLACE` of a whole row.
+    /// The upsert of a whole row, built once per resolved table rather than per write.
     let upsertSQL: String
     private let selectItemSQL: String
     private let deleteItemSQL: String
@@ -26,7 +26,11 @@ struct ResolvedTable: Sendable {
             columns += [partition, sort]
         }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        upsertSQL = "INSERT OR REPLACE INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+        // An upsert, not INSERT OR REPLACE: a replaced item is updated in place, so the count
+        // triggers see only real insertions and deletions.
+        let updates = columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        upsertSQL = "INSERT INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
+            + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
         selectItemSQL = "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?"
         deleteItemSQL = "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?"
     }
@@ -51,7 +55,15 @@ struct ResolvedTable: Sendable {
                 """)
         }
         let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")), PRIMARY KEY (pk, sk)) WITHOUT ROWID"
-        return [table] + statements
+        return [table] + statements + countTriggersSQL
+    }
+
+    /// Triggers that keep the catalog's `item_count` exact, so DescribeTable never counts rows.
+    var countTriggersSQL: [String] {
+        [
+            "CREATE TRIGGER IF NOT EXISTS \(sqlName)_inserted AFTER INSERT ON \(sqlName) BEGIN UPDATE tables_catalog SET item_count = item_count + 1 WHERE id = \(id); END",
+            "CREATE TRIGGER IF NOT EXISTS \(sqlName)_deleted AFTER DELETE ON \(sqlName) BEGIN UPDATE tables_catalog SET item_count = item_count - 1 WHERE id = \(id); END",
+        ]
     }
 
     /// Writes `row`, replacing any item with the same key.
