@@ -45,21 +45,28 @@ import Testing
     @Test func aProcessKilledDuringALoadLeavesItForTheNextProcessToFinish() async throws {
         let cli = try EsteiraBinary()
         let file = cli.workingDirectory.appendingPathComponent("big.jsonl")
-        let (summary, bad) = try GeneratedInvoices.generate(rows: 20_000, format: "jsonl", out: file)
+        let (summary, bad) = try await onThread { try GeneratedInvoices.generate(rows: 20_000, format: "jsonl", out: file) }
         let goodRows = try #require(summary["good_rows"]?.decimalValue)
         let sum = try #require(summary["sum_valor_good"]?.stringValue.flatMap { Decimal(string: $0) })
         let rows = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { try JSONValue(parsing: Data($0.utf8)) }
         let firstNumero = try #require(rows.first?["numero"]?.stringValue)
 
-        // SIGKILL once the load is running and its first batch is committed.
+        // SIGKILL once the load is running and its first batch is committed. The watching runs on
+        // a thread of its own, so that a busy test process cannot make it late.
         let upload = try cli.start(["upload", file.path])
-        try await waitUntil("the first batch of big.jsonl is committed") {
-            guard upload.isRunning else { return true }
-            return try await cli.launch(["query", "numero=\(firstNumero)", "--json"]).stdout.contains("\"count\" : 1")
+        let killed = try await onThread {
+            let deadline = Date().addingTimeInterval(120)
+            while upload.isRunning && Date() < deadline {
+                if try cli.run(["query", "numero=\(firstNumero)", "--json"]).stdout.contains("\"count\" : 1") {
+                    kill(upload.processIdentifier, SIGKILL)
+                    upload.waitUntilExit()
+                    return true
+                }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            return false
         }
-        try #require(upload.isRunning, "the upload finished before it could be killed")
-        kill(upload.processIdentifier, SIGKILL)
-        upload.waitUntilExit()
+        try #require(killed, "the upload finished before it could be killed")
         #expect(upload.terminationReason == .uncaughtSignal)
         #expect(try await cli.json(["ls", "notas"])["objects"]?[0]?["processing"] == "pending")
 
