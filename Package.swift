@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["EsteiraCore", "EsteiraTables", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The dashboard: screen buffer, panes, themes, terminal backends.
-        .target(name: "EsteiraTUI", dependencies: ["CNcursesW"]),
+        .target(name: "EsteiraTUI", dependencies: ["CNcursesW", "EsteiraCore", "EsteiraTables", "EsteiraInvoices"]),
         // The command line: thin swift-argument-parser commands over the engine.
         .executableTarget(
             name: "esteira",

@@ -7,9 +7,10 @@ struct Esteira: AsyncParsableCommand {
         commandName: "esteira",
         abstract: "A local S3 → Lambda → DynamoDB pipeline for notas fiscais, with a terminal dashboard.",
         subcommands: [
-            InitCommand.self, UploadCommand.self, ListCommand.self, CatCommand.self, RemoveCommand.self,
+            DashboardCommand.self, InitCommand.self, UploadCommand.self, ListCommand.self, CatCommand.self, RemoveCommand.self,
             BucketsCommand.self, EventsCommand.self, InvocationsCommand.self, LogsCommand.self,
-            InvokeCommand.self, FailuresCommand.self, QueryCommand.self, DemoCommand.self,
-        ]
+            InvokeCommand.self, FailuresCommand.self, QueryCommand.self, DemoCommand.self, TableCommand.self,
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 }

@@ -58,7 +58,7 @@ import Testing
 
     @Test func anUnknownFieldIsNamedWithItsLine() throws {
         let message = try refusal(Self.valid.replacingOccurrences(of: "timeout: 5", with: "timout: 5"))
-        #expect(message == "pipeline.yaml:11 (functions[0].timout): unknown field 'timout'; expected one of: environment, handler, maximum-event-age, memory, name, on-failure, reserved-concurrency, retries, retry-delays, timeout")
+        #expect(message == "pipeline.yaml:11 (functions[0].timout): unknown field 'timout'; expected one of: environment, handler, maximum-event-age, memory, name, on-failure, reserved-concurrency, retries, retry-delays, settings, timeout")
     }
 
     @Test func aTimeoutAboveLambdasLimitIsNamedWithItsLine() throws {

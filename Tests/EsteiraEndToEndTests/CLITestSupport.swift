@@ -2,6 +2,10 @@ import EsteiraCore
 import Foundation
 import Testing
 
+/// The command-line acceptance suites. They run one at a time: each starts `esteira` processes,
+/// and many of them at once would take every core of a small machine from the rest of the tests.
+@Suite(.serialized) enum CLIAcceptance {}
+
 extension EsteiraBinary {
     /// Runs `esteira ARGS` on a thread of its own and waits for it without holding one of Swift
     /// concurrency's few threads (the other suites' timing depends on them).

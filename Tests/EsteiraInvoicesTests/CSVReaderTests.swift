@@ -87,6 +87,16 @@ import Testing
         #expect(result.rejected.isEmpty)
     }
 
+    @Test func aDamagedByteInAUTF8FileRejectsOnlyItsRow() {
+        var bytes = Array("numero,nome,data,valor\n1,João,2024-01-01,1\n2,Conceição,2024-01-01,2\n3,Jos".utf8)
+        bytes += [0xE9] + Array(",2024-01-01,3\n4,Estêvão,2024-01-01,4\n".utf8)
+        let result = readAll(Data(bytes), key: "a.csv")
+        #expect(result.encoding == .utf8)
+        #expect(result.accepted.map(\.nome) == ["João", "Conceição", "Estêvão"])
+        #expect(result.rejected.map(\.reason) == [.invalidEncoding])
+        #expect(result.rejected.map(\.position) == [.line(4)])
+    }
+
     @Test func rejectsOnlyTheRowsWithInvalidBytesOrNUL() {
         var bytes = Array("numero,nome,data,valor\n1,João,2024-01-01,1\n2,".utf8)
         bytes += [0xC3, 0x28, 0x81] + Array(",2024-01-01,2\n3,Ana\u{0}Maria,2024-01-01,3\n4,Ana,2024-01-01,4\n".utf8)
@@ -155,5 +165,15 @@ import Testing
         #expect(result.rejected.map(\.reason) == [.wrongFieldCount])
         #expect(result.rejected.first?.message == "line 2: the row has 3 fields, the header has 4")
         #expect(result.accepted.map(\.numero) == ["2"])
+    }
+
+    @Test func honoursExcelsSeparatorLineAndLeadingBlankLines() {
+        let result = readAll("sep=;\r\nnumero;nome;data;valor\r\n1;A,B;01/02/2024;1,50\r\n", key: "excel.csv")
+        #expect(result.accepted.map(\.nome) == ["A,B"])
+        #expect(result.accepted.map(\.position) == [.line(3)])
+        let blank = readAll("\n\nnumero;nome;data;valor\n1;A,B;01/02/2024;1,50\n", key: "b.csv")
+        #expect(blank.accepted.map(\.valor) == [decimal("1.5")])
+        #expect(blank.accepted.map(\.position) == [.line(4)])
+        #expect(readAll("\nnumero;nome;data\n", key: "m.csv").fileError?.line == 2)
     }
 }

@@ -51,6 +51,18 @@ import Testing
         #expect(binary.message == "lixo.csv is named .csv but is binary data (NUL and control bytes), not text: upload a CSV, JSON or JSON Lines text file")
     }
 
+    @Test func detectsFromAFile() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("scan")
+        try Data("%PDF-1.4\n".utf8).write(to: pdf)
+        #expect(InvoiceFileType.detect(key: "nota.json", file: pdf).failure?.code == .pdf)
+        let csv = folder.appendingPathComponent("notas")
+        try Data(text).write(to: csv)
+        #expect(InvoiceFileType.detect(key: "notas.csv", file: csv) == .success(.csv))
+        #expect(InvoiceFileType.detect(key: "x.csv", file: folder.appendingPathComponent("missing")).failure?.code == .unreadable)
+    }
+
     @Test func aFewStrayNULBytesInTextAreNotBinary() {
         var bytes = text
         for _ in 0..<20 { bytes += Array("2,Bruno,2024-01-02,2.00\n".utf8) }

@@ -78,6 +78,12 @@ import Testing
         #expect(readAll(json, key: "bad.json").fileError?.message == message)
     }
 
+    @Test func keepsASingleObjectFollowedByGarbage() {
+        let result = readAll(#"{"numero": "1", "nome": "A", "data": "2024-01-01", "valor": 1} x"#, key: "one.json")
+        #expect(result.accepted.map(\.numero) == ["1"])
+        #expect(result.fileError?.message == "one.json is not valid JSON at line 1, column 64: expected nothing more after the end of the JSON value, found 'x'")
+    }
+
     @Test func givesClearFileLevelOutcomesForEmptyDocuments() {
         #expect(readAll("", key: "e.json").fileError?.code == .emptyFile)
         #expect(readAll("  \n ", key: "e.json").fileError?.code == .emptyFile)

@@ -16,6 +16,12 @@ import Testing
         #expect(AttributeValue.encodeItemText(item) == json)
     }
 
+    @Test func decodesAndEncodesSingleValues() throws {
+        let value = try AttributeValue(dynamoJSON: Data(#"{"M":{"n":{"N":"012.50"},"l":{"L":[{"BOOL":true}]}}}"#.utf8))
+        #expect(value.dynamoJSON == #"{"M":{"l":{"L":[{"BOOL":true}]},"n":{"N":"12.5"}}}"#)
+        #expect(AttributeValue.null.dynamoJSON == #"{"NULL":true}"#)
+    }
+
     @Test func normalisesNumbersOnTheWayIn() throws {
         let item = try decode(#"{"n":{"N":"0150.00"},"ns":{"NS":["1e2","0.50"]}}"#)
         #expect(AttributeValue.encodeItemText(item) == #"{"n":{"N":"150"},"ns":{"NS":["100","0.5"]}}"#)

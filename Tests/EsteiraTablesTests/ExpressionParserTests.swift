@@ -9,6 +9,8 @@ struct ExpressionParserTests {
         #expect(conditionError("a AND", values: v) == #"Invalid ConditionExpression: Syntax error; token: "AND", near: "a AND""#)
         #expect(conditionError("a-b") == #"Invalid ConditionExpression: Syntax error; token: "-", near: "a-b""#)
         #expect(conditionError("a-b", kind: .filter) == #"Invalid FilterExpression: Syntax error; token: "-", near: "a-b""#)
+        #expect(conditionError("tenantAgent:abc123-", kind: .filter)
+            == #"Invalid FilterExpression: Syntax error; token: ":abc123", near: "tenantAgent:abc123-""#)
         #expect(conditionError("attribute_type()") == #"Invalid ConditionExpression: Syntax error; token: ")", near: "()""#)
         #expect(conditionError("attribute_exists(car_id) AND NOT #h", names: ["#h": "has_air_conditioner"])
             == ##"Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "#h""##)
@@ -118,6 +120,22 @@ struct ExpressionParserTests {
 
         let functionArguments = String(repeating: "size(", count: 600) + "a" + String(repeating: ")", count: 600) + " > :n"
         #expect(conditionError(functionArguments, values: [":n": Value.n("1")])?.hasPrefix("Invalid ConditionExpression: The expression is nested too deeply") == true)
+    }
+
+    @Test func expressionsUpTo4096BytesAreAccepted() {
+        let atLimit = "a = :v" + String(repeating: " ", count: 4096 - 6)
+        #expect(conditionError(atLimit, values: v) == nil)
+        #expect(conditionError(atLimit + " ", values: v) == "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size;")
+    }
+
+    @Test func deeplyNestedUpdateValuesGetAnError() {
+        let text = "SET a = " + String(repeating: "(", count: 1_000) + ":v" + String(repeating: ")", count: 1_000)
+        do throws(DynamoDBError) {
+            _ = try UpdateExpression(text, attributes: ExpressionAttributes(values: v))
+            Issue.record("a 1,000-deep update value was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("Invalid UpdateExpression: The expression is nested too deeply"))
+        }
     }
 
     @Test func usefulNestingWithinTheLimitParsesAndEvaluates() throws {

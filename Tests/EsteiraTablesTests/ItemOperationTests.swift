@@ -147,3 +147,21 @@ import Testing
         #expect(try store.getItem(GetItemRequest(tableName: "invoices", key: item(key))).item == nil)
     }
 }
+
+@Suite struct PlaceholderTests {
+    @Test func placeholdersNeedAnExpression() throws {
+        let store = try makeStore()
+        try store.createTable(invoicesDefinition)
+        let key = try item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"}}"#)
+        expectError(.validation("ExpressionAttributeNames can only be specified when using expressions")) {
+            try store.putItem(PutItemRequest(tableName: "invoices", item: key, expressionAttributeNames: ["#n": "nome"]))
+        }
+        expectError(.validation("ExpressionAttributeValues can only be specified when using expressions")) {
+            try store.deleteItem(DeleteItemRequest(tableName: "invoices", key: key, expressionAttributeValues: [":v": s("x")]))
+        }
+        expectError(.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}")) {
+            _ = try store.getItem(GetItemRequest(tableName: "invoices", key: key, projectionExpression: "#n",
+                                                 expressionAttributeNames: ["#n": "nome", "#x": "outro"]))
+        }
+    }
+}

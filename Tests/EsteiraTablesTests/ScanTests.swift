@@ -40,3 +40,26 @@ import Testing
         #expect(second.items.first?["id"] == .number(DynamoNumber(12)))
     }
 }
+
+@Suite struct IndexScanTests {
+    @Test func scansAnIndexInPagesAndSkipsItemsOutsideIt() throws {
+        let store = try makeStore()
+        try store.createTable(invoicesDefinition)
+        // Every third item has no nome, so it is not in the byNome index.
+        let items = try (1...90).map { number in
+            number % 3 == 0
+                ? try item(#"{"numero":{"S":"NF-\#(number)"},"serie":{"N":"1"}}"#)
+                : try item(#"{"numero":{"S":"NF-\#(number)"},"serie":{"N":"1"},"nome":{"S":"Cliente \#(number % 4)"},"data":{"S":"2024-02-01"}}"#)
+        }
+        try store.writer.write { db in try store.putItems(items, table: "invoices", in: db) }
+        var seen: [AttributeValue] = []
+        var start: Item?
+        repeat {
+            let page = try store.scan(ScanRequest(tableName: "invoices", indexName: "byNome", limit: 8, exclusiveStartKey: start))
+            seen += page.items.compactMap { $0["numero"] }
+            start = page.lastEvaluatedKey
+        } while start != nil
+        #expect(seen.count == 60)
+        #expect(Set(seen) == Set((1...90).filter { $0 % 3 != 0 }.map { s("NF-\($0)") }))
+    }
+}

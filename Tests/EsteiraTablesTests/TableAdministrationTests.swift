@@ -69,3 +69,21 @@ import Testing
         #expect(try JSONDecoder().decode(TableDefinition.self, from: data) == invoicesDefinition)
     }
 }
+
+@Suite struct TableDefinitionTests {
+    @Test func refusesASortKeyNamedLikeThePartitionKey() {
+        let definition = TableDefinition(name: "same", partitionKey: KeyAttribute(name: "id", type: .string),
+                                         sortKey: KeyAttribute(name: "id", type: .string))
+        #expect(throws: DynamoDBError.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name")) {
+            try definition.validate()
+        }
+    }
+
+    @Test func refusesInvalidIndexNames() {
+        let definition = TableDefinition(name: "valid", partitionKey: KeyAttribute(name: "id", type: .string),
+                                         globalSecondaryIndexes: [GlobalSecondaryIndex(name: "by", partitionKey: KeyAttribute(name: "x", type: .string))])
+        #expect(throws: DynamoDBError.validation("1 validation error detected: Value 'by' at 'globalSecondaryIndexes.member.indexName' failed to satisfy constraint: Member must have length greater than or equal to 3")) {
+            try definition.validate()
+        }
+    }
+}

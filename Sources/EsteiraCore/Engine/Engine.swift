@@ -77,6 +77,14 @@ public final class Engine: Sendable {
                 TableStore.registerMigrations(in: &migrator)
             }
             let engine = try Engine(directory: directory, database: database, pipeline: pipeline, handlers: handlers)
+            for function in pipeline.functions {
+                do {
+                    try engine.functions.registry.handler(named: function.handler)?.checkConfiguration(function)
+                } catch {
+                    throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: "functions.\(function.name)",
+                                               reason: "\(error)")
+                }
+            }
             try engine.functions.configure(pipeline.functions)
             try engine.apply(pipeline)
             return engine

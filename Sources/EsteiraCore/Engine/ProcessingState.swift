@@ -11,8 +11,9 @@ public enum ProcessingState: Sendable, Hashable {
     case untouched
     /// A triggered function has not finished with it yet.
     case pending
-    /// The function finished; `status` is the result's `status` field or the invocation's status.
-    case processed(status: String, summary: String?)
+    /// The function finished; `status` is the result's `status` field or the invocation's status,
+    /// `result` the function's whole result.
+    case processed(status: String, summary: String?, result: JSONValue?)
     /// The function failed on it (its event is in the on-failure list) or the loop guard stopped it.
     case failed(reason: String)
 
@@ -21,7 +22,7 @@ public enum ProcessingState: Sendable, Hashable {
         switch self {
         case .untouched: return "-"
         case .pending: return "pending"
-        case let .processed(status, _): return status
+        case let .processed(status, _, _): return status
         case let .failed(reason): return reason
         }
     }
@@ -47,7 +48,7 @@ extension Engine {
             switch last.status {
             case .succeeded:
                 let status = last.response?["status"]?.stringValue ?? last.statusLabel
-                return .processed(status: status, summary: last.summary)
+                return .processed(status: status, summary: last.summary, result: last.response)
             case .running, .retrying:
                 return .pending
             default:

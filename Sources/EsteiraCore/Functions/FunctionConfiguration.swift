@@ -32,6 +32,9 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
     /// Environment variables the handler reads through `InvocationContext.environment`, as a Lambda
     /// function reads its configuration (e.g. `TABLE_NAME`).
     public var environment: [String: String]
+    /// Structured settings from the pipeline file (`settings:`), for handlers whose configuration
+    /// is more than text, such as the invoice schema; `null` when none.
+    public var settings: JSONValue
 
     /// Lambda's default timeout, in seconds.
     public static let defaultTimeout = 3
@@ -49,7 +52,7 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
         name: String, handler: String, timeout: Int = defaultTimeout, memorySize: Int = defaultMemorySize,
         reservedConcurrency: Int? = nil, maximumRetryAttempts: Int = defaultMaximumRetryAttempts,
         maximumEventAge: Int = defaultMaximumEventAge, retryDelays: [Double] = defaultRetryDelays,
-        onFailure: String? = nil, environment: [String: String] = [:]
+        onFailure: String? = nil, environment: [String: String] = [:], settings: JSONValue = .null
     ) {
         self.name = name
         self.handler = handler
@@ -61,11 +64,12 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
         self.retryDelays = retryDelays
         self.onFailure = onFailure
         self.environment = environment
+        self.settings = settings
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case name, handler, timeout, memorySize, reservedConcurrency, maximumRetryAttempts
-        case maximumEventAge, retryDelays, onFailure, environment
+        case maximumEventAge, retryDelays, onFailure, environment, settings
     }
 
     /// Any key of a decoded configuration, to find misspelt settings.
@@ -100,7 +104,8 @@ public struct FunctionConfiguration: Sendable, Codable, Hashable {
             retryDelays: try container.decodeIfPresent([Double].self, forKey: .retryDelays)
                 ?? Self.defaultRetryDelays,
             onFailure: try container.decodeIfPresent(String.self, forKey: .onFailure),
-            environment: try container.decodeIfPresent([String: String].self, forKey: .environment) ?? [:])
+            environment: try container.decodeIfPresent([String: String].self, forKey: .environment) ?? [:],
+            settings: try container.decodeIfPresent(JSONValue.self, forKey: .settings) ?? .null)
     }
 
     /// The on-failure list this function's final failures go to.

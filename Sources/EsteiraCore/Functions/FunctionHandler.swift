@@ -28,9 +28,16 @@ public protocol FunctionHandler: Sendable {
     /// same preparation, up to 10 seconds each). If it throws, that invocation fails with its
     /// error and the next invocation prepares again.
     func prepare() async throws
+
+    /// Checks a function's configuration (its environment and settings) when the pipeline is
+    /// loaded, so that a mistake stops start-up with a clear error instead of failing every event.
+    func checkConfiguration(_ configuration: FunctionConfiguration) throws
 }
 
 extension FunctionHandler {
     /// Handlers with nothing to set up have an empty init phase.
     public func prepare() async throws {}
+
+    /// Handlers with nothing to check accept any configuration.
+    public func checkConfiguration(_ configuration: FunctionConfiguration) throws {}
 }

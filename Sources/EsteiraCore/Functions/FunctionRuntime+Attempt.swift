@@ -70,7 +70,7 @@ extension FunctionRuntime {
                     invokedFunctionArn: configuration.arn, memoryLimitInMB: configuration.memorySize,
                     logGroupName: "/aws/lambda/\(configuration.name)", logStreamName: request.deployment.logStreamName,
                     deadline: started + .seconds(configuration.timeout), lineage: request.lineage,
-                    deliveryID: request.deliveryID, environment: configuration.environment,
+                    deliveryID: request.deliveryID, environment: configuration.environment, settings: configuration.settings,
                     transcript: transcript)
                 outcome = await race(until: context.deadline, closing: transcript) { [payload = request.payload] in
                     try await handler.handle(payload, context: context)

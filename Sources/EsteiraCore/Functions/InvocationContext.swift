@@ -27,13 +27,16 @@ public struct InvocationContext: Sendable {
     public let logger: InvocationLogger
     /// The function's environment variables (its configuration, e.g. `TABLE_NAME`).
     public let environment: [String: String]
+    /// The function's structured settings from the pipeline file (`null` when none).
+    public let settings: JSONValue
 
     let transcript: InvocationTranscript
 
     init(
         requestID: String, functionName: String, functionVersion: String, invokedFunctionArn: String,
         memoryLimitInMB: Int, logGroupName: String, logStreamName: String, deadline: ContinuousClock.Instant,
-        lineage: EventLineage, deliveryID: Int64?, environment: [String: String], transcript: InvocationTranscript
+        lineage: EventLineage, deliveryID: Int64?, environment: [String: String], settings: JSONValue,
+        transcript: InvocationTranscript
     ) {
         self.requestID = requestID
         self.functionName = functionName
@@ -46,6 +49,7 @@ public struct InvocationContext: Sendable {
         self.lineage = lineage
         self.deliveryID = deliveryID
         self.environment = environment
+        self.settings = settings
         self.logger = InvocationLogger(requestID: requestID, transcript: transcript)
         self.transcript = transcript
     }
@@ -56,7 +60,7 @@ public struct InvocationContext: Sendable {
     public init(
         functionName: String, memoryLimitInMB: Int = FunctionConfiguration.defaultMemorySize,
         timeout: Duration = .seconds(FunctionConfiguration.defaultTimeout), lineage: EventLineage = .root,
-        deliveryID: Int64? = nil, environment: [String: String] = [:]
+        deliveryID: Int64? = nil, environment: [String: String] = [:], settings: JSONValue = .null
     ) {
         self.init(
             requestID: FunctionRuntime.newRequestID(), functionName: functionName,
@@ -64,7 +68,8 @@ public struct InvocationContext: Sendable {
             invokedFunctionArn: FunctionConfiguration.arn(functionName: functionName),
             memoryLimitInMB: memoryLimitInMB, logGroupName: "/aws/lambda/\(functionName)",
             logStreamName: FunctionRuntime.newLogStreamName(), deadline: .now + timeout, lineage: lineage,
-            deliveryID: deliveryID, environment: environment, transcript: InvocationTranscript())
+            deliveryID: deliveryID, environment: environment, settings: settings,
+            transcript: InvocationTranscript())
     }
 
     /// The entries logged through `logger` so far, in Lambda's format.

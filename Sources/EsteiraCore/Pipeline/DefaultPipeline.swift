@@ -26,6 +26,17 @@ public enum DefaultPipeline {
           TABLE_NAME: invoices
           LOADS_TABLE_NAME: invoice-loads
           REPORTS_BUCKET: notas-reports
+        # The invoice schema can be changed here (required fields, aliases, types), e.g.:
+        # settings:
+        #   schema:
+        #     fields:
+        #       - {name: numero, type: identifier, required: true, aliases: [id, nf, nota]}
+        #       - {name: nome, type: text, required: true, aliases: [cliente, razao_social]}
+        #       - {name: data, type: date, required: true, aliases: [data_emissao, emissao]}
+        #       - {name: valor, type: amount, required: true, aliases: [valor_total, total]}
+        #       - {name: serie, type: identifier}
+        #       - {name: documento, type: identifier, aliases: [cpf, cnpj]}
+        #       - {name: descricao, type: text}
       - name: query-invoices
         handler: query-invoices
         timeout: 30

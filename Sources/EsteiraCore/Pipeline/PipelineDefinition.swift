@@ -92,7 +92,7 @@ public struct PipelineDefinition: Sendable {
     private static func function(_ node: PipelineNode) throws -> FunctionConfiguration {
         let fields = try node.mapping(allowed: [
             "name", "handler", "timeout", "memory", "reserved-concurrency", "retries", "maximum-event-age",
-            "retry-delays", "on-failure", "environment",
+            "retry-delays", "on-failure", "environment", "settings",
         ])
         var configuration = FunctionConfiguration(
             name: try fields.required("name", in: node).string(),
@@ -111,6 +111,7 @@ public struct PipelineDefinition: Sendable {
             for (key, entry) in try value.members() { environment[key] = try entry.string() }
             configuration.environment = environment
         }
+        if let value = fields["settings"] { configuration.settings = try PipelineSettings.json(value) }
         do { try configuration.validate() } catch { throw node.error("\(error)") }
         return configuration
     }

@@ -1,5 +1,5 @@
 /// The attribute names of an item in the `invoices` table (see docs/KEY-DESIGN.md).
-enum InvoiceAttributes {
+public enum InvoiceAttributes {
     static let numero = "numero"
     static let serie = "serie"
     static let nome = "nome"
@@ -28,6 +28,13 @@ enum InvoiceAttributes {
     static let documentoChave = "documento-chave"
     static let mes = "mes"
     static let dataNumero = "data-numero"
+
+    /// Attributes kept for the indexes and for provenance, which a table view need not show as
+    /// columns (they remain in the item).
+    public static let bookkeeping: Set<String> = [
+        nomeInicial, nomeData, documentoChave, mes, dataNumero, source, sourceBucket, sourceETag, sourceLine,
+        sourceIndex, ingestedAt, itens,
+    ]
 
     /// Names an extra column may not take, so a file cannot overwrite what the pipeline owns.
     static let owned: Set<String> = [

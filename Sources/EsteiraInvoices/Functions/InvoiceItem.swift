@@ -20,7 +20,10 @@ enum InvoiceItem {
                           valor: record.valor, documento: record.documento, descricao: record.descricao, origin: origin)
         item[InvoiceAttributes.sourceLine] = .number(DynamoNumber(record.position.line))
         if let index = record.position.index { item[InvoiceAttributes.sourceIndex] = .number(DynamoNumber(index)) }
-        for (name, value) in record.extras where !value.isEmpty {
+        if let chave = record.extras[InvoiceAttributes.chave], !chave.isEmpty {
+            item[InvoiceAttributes.chave] = .string(InvoiceKeys.documentKey(chave))
+        }
+        for (name, value) in record.extras where !value.isEmpty && name != InvoiceAttributes.chave {
             let attribute = InvoiceAttributes.owned.contains(name) ? "extra-\(name)" : name
             item[attribute] = .string(value)
         }

@@ -15,6 +15,10 @@ public struct QueryInvoicesFunction: FunctionHandler {
         self.tables = tables
     }
 
+    public func checkConfiguration(_ configuration: FunctionConfiguration) throws {
+        guard configuration.environment["TABLE_NAME"] != nil else { throw InvoiceFunctionError.missingEnvironment("TABLE_NAME") }
+    }
+
     public func handle(_ event: JSONValue, context: InvocationContext) async throws -> JSONValue {
         guard let table = context.environment["TABLE_NAME"] else {
             throw InvoiceFunctionError.missingEnvironment("TABLE_NAME")

@@ -21,6 +21,34 @@ public struct ValidateInvoicesFunction: FunctionHandler {
     /// Valid rows written per transaction.
     let batchSize: Int
 
+    /// The standard schema, with CPF/CNPJ and chave de acesso checks.
+    static let standardValidator: InvoiceValidator = {
+        do { return try validator(for: .standard) } catch {
+            preconditionFailure("the standard schema accepts the document checks: \(error)")
+        }
+    }()
+
+    /// A schema's validator, with the document checks of the fields it has.
+    static func validator(for schema: InvoiceSchema) throws -> InvoiceValidator {
+        let fields = Set(schema.fields.map(\.name))
+        return try InvoiceValidator(schema: schema, checks: DocumentChecks.all.filter { fields.contains($0.field) })
+    }
+
+    /// The validator the function's settings ask for: `settings.schema` (see `InvoiceSchema`), or the standard one.
+    static func validator(settings: JSONValue) throws -> InvoiceValidator {
+        guard let schema = settings["schema"] else { return standardValidator }
+        do {
+            return try validator(for: JSONDecoder().decode(InvoiceSchema.self, from: schema.encoded()))
+        } catch {
+            throw InvoiceFunctionError.invalidSettings("settings.schema: \(error)")
+        }
+    }
+
+    public func checkConfiguration(_ configuration: FunctionConfiguration) throws {
+        _ = try Settings(configuration.environment)
+        _ = try Self.validator(settings: configuration.settings)
+    }
+
     public init(objects: ObjectStore, tables: TableStore, database: EngineDatabase, batchSize: Int = 500) {
         self.objects = objects
         self.tables = tables
@@ -128,7 +156,8 @@ public struct ValidateInvoicesFunction: FunctionHandler {
             }
         case .success:
             do {
-                let reader = try InvoiceFileReader(url: stored.fileURL, key: key)
+                let reader = try InvoiceFileReader(url: stored.fileURL, key: key,
+                                                   validator: Self.validator(settings: context.settings))
                 report.setFormat(reader.fileType, encoding: nil)
                 do {
                     var rows = 0

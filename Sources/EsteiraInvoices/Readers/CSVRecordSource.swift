@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads CSV rows as records: the header names the columns (matched to the schema's fields and
 /// aliases); each row becomes one record at the line where it starts.
+/// The decoder skips the per-access exclusivity checks: one reader uses a source on one thread.
 final class CSVRecordSource: RecordSource {
     private let key: String
     private let tokenizer: CSVTokenizer
-    private var decoder: FieldTextDecoder
+    @exclusivity(unchecked) private var decoder: FieldTextDecoder
     private let limits: ReaderLimits
     private let fieldCount: Int
     private let schemaFieldCount: Int
@@ -24,13 +25,19 @@ final class CSVRecordSource: RecordSource {
         self.key = key
         self.limits = limits
         var decoder = FieldTextDecoder(sample: firstChunk[offset...], hasByteOrderMark: hasByteOrderMark)
+        let (delimiter, hasSeparatorLine) = CSVTokenizer.detectDelimiter(in: firstChunk[offset...])
         let tokenizer = CSVTokenizer(
-            firstChunk: firstChunk, offset: offset, source: source,
-            delimiter: CSVTokenizer.detectDelimiter(in: firstChunk[offset...]),
+            firstChunk: firstChunk, offset: offset, source: source, delimiter: delimiter,
             maxRecordBytes: limits.maxRecordBytes, maxFields: limits.maxColumns + 1)
         let hasHeader: Bool
-        do { hasHeader = try tokenizer.nextRecord() } catch { throw .unreadable(key, error) }
+        do {
+            if hasSeparatorLine { _ = try tokenizer.nextRecord() }
+            hasHeader = try tokenizer.nextRecord()
+        } catch {
+            throw .unreadable(key, error)
+        }
         guard hasHeader else { throw hasByteOrderMark ? .byteOrderMarkOnly(key) : .emptyFile(key) }
+        let headerLine = tokenizer.recordLine
         if let quoteLine = tokenizer.unclosedQuoteLine {
             throw FileRejection(code: .unbalancedQuote,
                                 message: "\(key): the quote opened in the header on line \(quoteLine) is never closed", line: quoteLine)
@@ -38,7 +45,7 @@ final class CSVRecordSource: RecordSource {
         guard !tokenizer.isTooLarge, tokenizer.fieldCount <= limits.maxColumns else {
             throw FileRejection(code: .tooManyColumns, message: tokenizer.isTooLarge
                 ? "\(key): the header line is larger than \(limits.maxRecordBytes) bytes"
-                : "\(key): the header has \(tokenizer.fieldCount) columns; at most \(limits.maxColumns) are supported", line: 1)
+                : "\(key): the header has \(tokenizer.fieldCount) columns; at most \(limits.maxColumns) are supported", line: headerLine)
         }
         fieldCount = tokenizer.fieldCount
         var names: [String] = []
@@ -49,7 +56,7 @@ final class CSVRecordSource: RecordSource {
             let (length, decoded) = tokenizer.withField(column) { ($0.count, decoder.decode($0)) }
             guard length <= limits.maxKeyBytes else {
                 throw FileRejection(code: .columnNameTooLong, message:
-                    "\(key): the name of column \(column + 1) is \(length) bytes long; at most \(limits.maxKeyBytes) are supported", line: 1)
+                    "\(key): the name of column \(column + 1) is \(length) bytes long; at most \(limits.maxKeyBytes) are supported", line: headerLine)
             }
             var name = RawFieldValue(decoded).displayText.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { name = "column \(column + 1)" }
@@ -57,13 +64,13 @@ final class CSVRecordSource: RecordSource {
             if let target {
                 if let earlier = columnOfField[target] {
                     throw FileRejection(code: .duplicateColumn, message:
-                        "\(key): columns \(earlier + 1) ('\(names[earlier])') and \(column + 1) ('\(name)') both give \(resolver.schema.fields[target].name)", line: 1)
+                        "\(key): columns \(earlier + 1) ('\(names[earlier])') and \(column + 1) ('\(name)') both give \(resolver.schema.fields[target].name)", line: headerLine)
                 }
                 columnOfField[target] = column
             } else {
                 if let earlier = columnOfExtra[name] {
                     throw FileRejection(code: .duplicateColumn, message:
-                        "\(key): columns \(earlier + 1) and \(column + 1) are both named '\(name)'", line: 1)
+                        "\(key): columns \(earlier + 1) and \(column + 1) are both named '\(name)'", line: headerLine)
                 }
                 columnOfExtra[name] = column
             }
@@ -76,7 +83,7 @@ final class CSVRecordSource: RecordSource {
                 "\(field.element.name) (accepted names: \(([field.element.name] + field.element.aliases).joined(separator: ", ")))"
             }
             throw FileRejection(code: .missingColumn, message:
-                "\(key): the header has no column for \(list.joined(separator: "; ")); its columns are: \(names.joined(separator: ", "))", line: 1)
+                "\(key): the header has no column for \(list.joined(separator: "; ")); its columns are: \(names.joined(separator: ", "))", line: headerLine)
         }
         self.tokenizer = tokenizer
         self.decoder = decoder
@@ -118,17 +125,17 @@ final class CSVRecordSource: RecordSource {
                     position: position, field: nil, reason: .wrongFieldCount,
                     message: "line \(line): the row has \(tokenizer.fieldCount) fields, the header has \(fieldCount)", rawValue: nil))
             }
-            var record = ResolvedRecord(position: position, values: Array(repeating: nil, count: schemaFieldCount),
-                                        names: Array(repeating: nil, count: schemaFieldCount), extras: [])
-            for column in 0..<fieldCount {
-                let value = RawFieldValue(tokenizer.withField(column) { decoder.decode($0) })
-                if let target = columnTargets[column] {
-                    record.values[target] = value
-                    record.names[target] = columnNames[column]
-                } else if value != .text("") {
-                    record.extras.append(RawInvoiceRecord.Field(name: columnNames[column], value: value))
+            var record = ResolvedRecord(position: position, values: Array(repeating: nil, count: schemaFieldCount), extras: [])
+            var decoder = self.decoder
+            let targets = columnTargets
+            tokenizer.forEachField { column, bytes in
+                if let target = targets[column] {
+                    record.values[target] = RawFieldValue(decoder.decode(bytes))
+                } else if !bytes.isEmpty {
+                    record.extras.append(RawInvoiceRecord.Field(name: columnNames[column], value: RawFieldValue(decoder.decode(bytes))))
                 }
             }
+            self.decoder = decoder
             return .record(record)
         }
     }

@@ -7,12 +7,13 @@
 /// bytes are not kept; fields beyond `maxFields` are counted, not kept. Blank lines are skipped.
 /// Lenient like Excel and Python: a quote inside an unquoted field, or text after a closing quote,
 /// is kept as text.
+/// Hot properties skip the per-access exclusivity checks: one reader uses a tokenizer on one thread.
 final class CSVTokenizer {
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     private let source: ByteChunkSource
-    private var chunk: [UInt8]
-    private var position: Int
+    @exclusivity(unchecked) private var chunk: [UInt8]
+    @exclusivity(unchecked) private var position: Int
     private let maxRecordBytes: Int
     private let maxFields: Int
     /// The field separator, `,` or `;`.
@@ -27,13 +28,13 @@ final class CSVTokenizer {
     /// The line the last record started on.
     private(set) var recordLine = 0
     /// The bytes of the stored fields of the last record, back to back.
-    private(set) var recordBytes: [UInt8] = []
+    @exclusivity(unchecked) private(set) var recordBytes: [UInt8] = []
     /// The end offset in `recordBytes` of each stored field.
-    private(set) var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private(set) var fieldEnds: [Int] = []
     /// How many fields the last record had (may exceed the stored ones).
-    private(set) var fieldCount = 0
+    @exclusivity(unchecked) private(set) var fieldCount = 0
     /// Whether the last record was larger than `maxRecordBytes` (its bytes were not kept).
-    private(set) var isTooLarge = false
+    @exclusivity(unchecked) private(set) var isTooLarge = false
     /// Whether any field of the last record was quoted.
     private(set) var hadQuotes = false
     /// For a last record cut off by the end of the file inside quotes: the line where that quote opened.
@@ -53,23 +54,44 @@ final class CSVTokenizer {
     }
 
     /// The delimiter the header uses: `;` if its first line (outside quotes) has more semicolons
-    /// than commas, otherwise `,`.
-    static func detectDelimiter(in bytes: ArraySlice<UInt8>) -> UInt8 {
+    /// than commas, otherwise `,`; or the one named by Excel's `sep=;` hint line, if the file starts
+    /// with one (`hasSeparatorLine`: that line comes before the header).
+    static func detectDelimiter(in bytes: ArraySlice<UInt8>) -> (delimiter: UInt8, hasSeparatorLine: Bool) {
+        let text = bytes.drop { $0 == lineFeed || $0 == carriageReturn }
+        if text.starts(with: Array("sep=".utf8)), text.count >= 5 {
+            let named = text[text.startIndex + 4]
+            let after = text.dropFirst(5).first
+            if named == UInt8(ascii: ",") || named == UInt8(ascii: ";"), after == nil || after == lineFeed || after == carriageReturn {
+                return (named, true)
+            }
+        }
         var commas = 0, semicolons = 0, inQuotes = false
-        for byte in bytes {
+        for byte in text {
             if byte == quote { inQuotes.toggle() }
             else if !inQuotes {
                 if byte == lineFeed || byte == carriageReturn { break }
                 if byte == UInt8(ascii: ",") { commas += 1 } else if byte == UInt8(ascii: ";") { semicolons += 1 }
             }
         }
-        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        return (semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ","), false)
     }
 
     /// The stored bytes of field `index` of the last record.
     func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         return recordBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[index]])) }
+    }
+
+    /// Calls `body` with each stored field of the last record, in order (one access for the whole row).
+    func forEachField(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        let ends = fieldEnds
+        recordBytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for (index, end) in ends.enumerated() {
+                body(index, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end
+            }
+        }
     }
 
     /// Reads the next record; `false` at the end of the file.
@@ -102,10 +124,20 @@ final class CSVTokenizer {
     private func scan(recordStarted: inout Bool) -> Bool {
         let chunk = self.chunk
         let delimiter = self.delimiter
+        // The hot state lives in locals while scanning (class properties cost an exclusivity check each access).
+        var state = self.state, line = self.line, skipLineFeed = self.skipLineFeed
+        var quoteLine = self.quoteLine, hadQuotes = self.hadQuotes
         return chunk.withUnsafeBufferPointer { buffer in
             var i = position
             let n = buffer.count
-            defer { position = i }
+            defer {
+                position = i
+                self.state = state
+                self.line = line
+                self.skipLineFeed = skipLineFeed
+                self.quoteLine = quoteLine
+                self.hadQuotes = hadQuotes
+            }
             while i < n {
                 let byte = buffer[i]
                 if skipLineFeed {
@@ -118,7 +150,7 @@ final class CSVTokenizer {
                         if byte == Self.lineFeed { line += 1; i += 1; continue }
                         if byte == Self.carriageReturn { line += 1; skipLineFeed = true; i += 1; continue }
                         recordStarted = true
-                        recordLine = line
+                        self.recordLine = line
                     }
                     if byte == Self.quote {
                         state = .quoted

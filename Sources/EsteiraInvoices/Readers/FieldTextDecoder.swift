@@ -10,9 +10,9 @@ enum DecodedText {
 
 /// Turns field bytes into strings, deciding between UTF-8 and Windows-1252.
 ///
-/// The first chunk of the file decides: a byte order mark or valid non-ASCII UTF-8 means UTF-8;
-/// invalid UTF-8 that is plausible Windows-1252 (none of its five undefined bytes) means
-/// Windows-1252. A file that is plain ASCII so far stays undecided, and the first field with
+/// The first chunk of the file decides: a byte order mark, or more well-formed multi-byte UTF-8
+/// sequences than invalid bytes, means UTF-8; otherwise invalid UTF-8 that is plausible
+/// Windows-1252 (none of its five undefined bytes) means Windows-1252. A file that is plain ASCII so far stays undecided, and the first field with
 /// non-ASCII bytes settles it. Invalid bytes after that make only their row invalid.
 struct FieldTextDecoder {
     private enum Mode { case undecided, utf8, windows1252 }
@@ -27,13 +27,34 @@ struct FieldTextDecoder {
         guard !hasByteOrderMark, allowsWindows1252 else { mode = .utf8; return }
         var bytes = Array(sample)
         Self.dropIncompleteTail(&bytes)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
+        let (valid, invalid) = Self.countUTF8Sequences(bytes)
+        if valid == 0 && invalid == 0 {
             mode = .undecided
-        } else if String(validating: bytes, as: UTF8.self) != nil {
+        } else if valid > invalid {
             mode = .utf8
         } else {
             mode = Self.isPlausibleWindows1252(bytes) ? .windows1252 : .utf8
         }
+    }
+
+    /// Counts well-formed multi-byte UTF-8 sequences and bytes that cannot start or continue one.
+    /// Windows-1252 text almost never forms the former; a UTF-8 file with one damaged byte has many.
+    private static func countUTF8Sequences(_ bytes: [UInt8]) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0, index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            guard lead >= 0x80 else { index += 1; continue }
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0
+            if length > 0, index + length <= bytes.count,
+               bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                valid += 1
+                index += length
+            } else {
+                invalid += 1
+                index += 1
+            }
+        }
+        return (valid, invalid)
     }
 
     /// Decodes one field's bytes.

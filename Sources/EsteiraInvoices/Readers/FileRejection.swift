@@ -38,7 +38,7 @@ public struct FileRejection: Error, Sendable, Hashable, Codable, CustomStringCon
     }
 
     static func headerOnly(_ key: String) -> FileRejection {
-        FileRejection(code: .headerOnly, message: "\(key) has a header but no rows", line: 1)
+        FileRejection(code: .headerOnly, message: "\(key) has a header but no rows")
     }
 
     static func noRecords(_ key: String, line: Int) -> FileRejection {

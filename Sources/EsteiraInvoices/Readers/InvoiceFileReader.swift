@@ -2,10 +2,12 @@ import Foundation
 
 /// Reads an invoice file one row at a time, in bounded memory, and validates each row.
 ///
-/// Opening checks the whole file (type, content, header) and throws a `FileRejection` when it is
-/// unusable. `next()` then returns each row's outcome in file order, and `nil` at the end; it throws
-/// when the rest of the file cannot be read (a JSON syntax error, a header with no rows), after
-/// every row before that point has been returned — those rows stand.
+/// Opening checks what can be known from the start — the type by key and content, the encoding,
+/// the CSV header — and throws a `FileRejection` when the file is unusable. `next()` then returns
+/// each row's outcome in file order, and `nil` at the end; it throws when the rest of the file
+/// cannot be read (a JSON syntax error, a header with no rows), after every row before that point
+/// has been returned — those rows stand. Memory stays bounded by `ReaderLimits`, whatever the
+/// file's size. One reader is used by one task at a time.
 ///
 ///     let reader = try InvoiceFileReader(url: file, key: "notas/2024-03.csv")
 ///     while let outcome = try reader.next() {

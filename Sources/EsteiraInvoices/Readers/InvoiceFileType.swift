@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of invoice file `validate-invoices` reads, chosen by the key's extension and confirmed
 /// by the content.
 ///
@@ -51,6 +53,18 @@ public enum InvoiceFileType: String, Sendable, Hashable, Codable, CaseIterable {
             return .failure(FileRejection(code: code, message: message))
         }
         return .success(type)
+    }
+
+    /// Decides the type of the file at `url`, uploaded as `key`, from the key and the file's first
+    /// bytes (see `detect(key:head:)`); a file that cannot be read is a rejection.
+    public static func detect(key: String, file url: URL) -> Result<InvoiceFileType, FileRejection> {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            return detect(key: key, head: [UInt8](try handle.read(upToCount: ContentSignature.sampleBytes) ?? Data()))
+        } catch {
+            return .failure(.unreadable(key, error))
+        }
     }
 
     /// The lowercased extension of the key's last path component, without the dot ("" if none).

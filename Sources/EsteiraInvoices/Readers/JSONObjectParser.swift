@@ -8,13 +8,14 @@ struct ParsedJSONObject {
 /// An incremental JSON parser over a `JSONByteStream`: reads one record (an object, or any value)
 /// at a time, never the whole document. Numbers keep their exact text. Nesting deeper than the
 /// limit is skipped without recursion and reported; strings beyond the record limit are not kept.
+/// Hot properties skip the per-access exclusivity checks: one reader uses a parser on one thread.
 final class JSONObjectParser {
     let stream: JSONByteStream
-    private var decoder: FieldTextDecoder
+    @exclusivity(unchecked) private var decoder: FieldTextDecoder
     let limits: ReaderLimits
     /// In JSON Lines a line feed ends the record, so it may not appear inside one.
     private let lineFeedEndsRecord: Bool
-    private var stringBytes: [UInt8] = []
+    @exclusivity(unchecked) private var stringBytes: [UInt8] = []
     /// Past this depth even skipping stops: the brackets to match would no longer be bounded.
     static let maxSkippedNesting = 1 << 20
 
@@ -42,7 +43,6 @@ final class JSONObjectParser {
     /// Reads an object whose `{` is next, as a record.
     func readRecordObject() throws(JSONReadError) -> ParsedJSONObject {
         var object = ParsedJSONObject()
-        var seenKeys = Set<String>()
         stream.advance()
         try skipWhitespace()
         if try stream.peek() == UInt8(ascii: "}") { stream.advance(); return object }
@@ -60,12 +60,11 @@ final class JSONObjectParser {
                 if keyLength > limits.maxKeyBytes {
                     object.problem = (.keyTooLong, String(key.prefix(40)) + "…",
                                       "has a key \(keyLength) bytes long; at most \(limits.maxKeyBytes) are supported")
-                } else if seenKeys.contains(key) {
+                } else if object.fields.contains(where: { $0.name == key }) {
                     object.problem = (.duplicateKey, key, "has the key '\(InvoiceValidator.printable(key))' twice")
                 } else if object.fields.count >= limits.maxColumns {
                     object.problem = (.tooManyFields, nil, "has more than \(limits.maxColumns) keys")
                 } else if let value {
-                    seenKeys.insert(key)
                     object.fields.append(RawInvoiceRecord.Field(name: key, value: value))
                 } else {
                     object.problem = (.nestingTooDeep, key,
@@ -185,37 +184,30 @@ final class JSONObjectParser {
     /// Reads the escape after a backslash.
     private func readEscape() throws(JSONReadError) -> Unicode.Scalar {
         guard let byte = try stream.peek() else { throw syntaxError("the file ends inside a string") }
-        guard Self.escapes.contains(byte) else {
+        if byte == UInt8(ascii: "u") {
+            stream.advance()
+            let unit = try readHex4()
+            guard (0xD800..<0xDC00).contains(unit) else { return Unicode.Scalar(unit) ?? "\u{FFFD}" }
+            guard try stream.peek() == UInt8(ascii: "\\") else { return "\u{FFFD}" }
+            stream.advance()
+            guard try stream.peek() == UInt8(ascii: "u") else { throw syntaxError("expected a low surrogate \\u escape") }
+            stream.advance()
+            let low = try readHex4()
+            guard (0xDC00..<0xE000).contains(low) else { return "\u{FFFD}" }
+            return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+        }
+        guard let scalar = Self.escapes[byte] else {
             throw syntaxError("'\\\(Character(Unicode.Scalar(byte)))' is not a valid escape")
         }
         stream.advance()
-        switch byte {
-        case UInt8(ascii: "\""): return "\""
-        case UInt8(ascii: "\\"): return "\\"
-        case UInt8(ascii: "/"): return "/"
-        case UInt8(ascii: "b"): return "\u{08}"
-        case UInt8(ascii: "f"): return "\u{0C}"
-        case UInt8(ascii: "n"): return "\n"
-        case UInt8(ascii: "r"): return "\r"
-        case UInt8(ascii: "t"): return "\t"
-        case UInt8(ascii: "u"):
-            let unit = try readHex4()
-            if (0xD800..<0xDC00).contains(unit) {
-                guard try stream.peek() == UInt8(ascii: "\\") else { return "\u{FFFD}" }
-                stream.advance()
-                guard try stream.peek() == UInt8(ascii: "u") else { throw syntaxError("expected a low surrogate \\u escape") }
-                stream.advance()
-                let low = try readHex4()
-                guard (0xDC00..<0xE000).contains(low) else { return "\u{FFFD}" }
-                return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
-            }
-            return Unicode.Scalar(unit) ?? "\u{FFFD}"
-        default:
-            preconditionFailure("escapes are checked above")
-        }
+        return scalar
     }
 
-    private static let escapes = Set("\"\\/bfnrtu".utf8)
+    /// The single-character escapes and what they stand for.
+    private static let escapes: [UInt8: Unicode.Scalar] = [
+        UInt8(ascii: "\""): "\"", UInt8(ascii: "\\"): "\\", UInt8(ascii: "/"): "/", UInt8(ascii: "b"): "\u{08}",
+        UInt8(ascii: "f"): "\u{0C}", UInt8(ascii: "n"): "\n", UInt8(ascii: "r"): "\r", UInt8(ascii: "t"): "\t",
+    ]
 
     private func readHex4() throws(JSONReadError) -> UInt32 {
         var value: UInt32 = 0

@@ -69,9 +69,7 @@ final class JSONRecordSource: RecordSource {
                 }
             case UInt8(ascii: "{")?:
                 state = .singleObjectRead
-                let item = try readRecord(position: .element(index: 0, line: stream.line))
-                try expectEnd()
-                return item
+                return try readRecord(position: .element(index: 0, line: stream.line))
             default:
                 throw parser.syntaxError(try parser.describeExpected("'[' (an array of invoices) or '{' (one invoice)"))
             }
@@ -94,6 +92,7 @@ final class JSONRecordSource: RecordSource {
             }
         case .singleObjectRead:
             state = .done
+            try expectEnd()
             return nil
         }
         try parser.skipWhitespace()
@@ -163,8 +162,9 @@ final class JSONRecordSource: RecordSource {
 
     private func cachedIndex(_ name: String) -> Int? {
         if let cached = indexCache[name] { return cached }
+        if indexCache.count >= 4_096 { return resolver.index(of: name) }
         let index = resolver.index(of: name)
-        if indexCache.count < 4_096 { indexCache[name] = index }
+        indexCache[name] = index
         return index
     }
 

@@ -31,8 +31,6 @@ struct ResolvedRecord {
     var position: RecordPosition
     /// The value of each schema field, by index in `schema.fields`.
     var values: [RawFieldValue?]
-    /// The name each value came under, by schema index (for messages).
-    var names: [String?]
     /// Fields the schema does not name.
     var extras: [RawInvoiceRecord.Field]
 }

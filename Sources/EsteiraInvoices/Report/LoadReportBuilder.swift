@@ -44,6 +44,15 @@ public struct LoadReportBuilder: Sendable {
         if report.rejectedRows.count < detailLimit { report.rejectedRows.append(rejection) }
     }
 
+    /// Counts a row's outcome as it is: accepted rows as loaded, rejected rows as rejected.
+    /// (A loader that can still refuse an accepted row, for a conflict, records it itself.)
+    public mutating func record(_ outcome: InvoiceRowOutcome) {
+        switch outcome {
+        case .accepted: recordAccepted()
+        case .rejected(let rejection): recordRejected(rejection)
+        }
+    }
+
     /// Counts a valid row not loaded because its `numero` was already loaded, listing it if under the limit.
     public mutating func recordConflict(_ conflict: LoadReport.Conflict) {
         report.counts.rows += 1

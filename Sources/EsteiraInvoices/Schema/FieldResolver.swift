@@ -54,22 +54,21 @@ struct FieldResolver: Sendable {
     /// keys naming one field (`id` and `numero`), reject the record.
     func resolve(_ record: RawInvoiceRecord, index: (String) -> Int?) -> Result<ResolvedRecord, RowRejection> {
         var resolved = ResolvedRecord(position: record.position,
-                                      values: Array(repeating: nil, count: schema.fields.count),
-                                      names: Array(repeating: nil, count: schema.fields.count), extras: [])
-        var extraNames = Set<String>()
+                                      values: Array(repeating: nil, count: schema.fields.count), extras: [])
+        var names = [String?](repeating: nil, count: schema.fields.count)
         for field in record.fields {
             guard let target = index(field.name) else {
-                guard extraNames.insert(field.name).inserted else {
+                guard !resolved.extras.contains(where: { $0.name == field.name }) else {
                     return .failure(duplicate(field, earlier: field.name, canonical: field.name, at: record.position))
                 }
                 resolved.extras.append(field)
                 continue
             }
-            if let earlier = resolved.names[target] {
+            if let earlier = names[target] {
                 return .failure(duplicate(field, earlier: earlier, canonical: schema.fields[target].name, at: record.position))
             }
             resolved.values[target] = field.value
-            resolved.names[target] = field.name
+            names[target] = field.name
         }
         return .success(resolved)
     }

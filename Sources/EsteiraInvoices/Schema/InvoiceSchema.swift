@@ -27,6 +27,7 @@ public struct InvoiceSchema: Sendable, Hashable, Codable {
         InvoiceFieldSpec(name: "serie", type: .identifier),
         InvoiceFieldSpec(name: "documento", type: .identifier, aliases: ["cpf", "cnpj", "cpf/cnpj", "cpf_cnpj", "cnpj/cpf"]),
         InvoiceFieldSpec(name: "descricao", type: .text),
+        InvoiceFieldSpec(name: "chave", type: .identifier, aliases: ["chave_acesso", "chave_de_acesso", "chave_nfe"]),
     ])
 
     /// The standard fields every schema must declare, with the type each must have, and whether it must be required.

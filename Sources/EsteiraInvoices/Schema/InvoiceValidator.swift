@@ -39,17 +39,28 @@ public struct InvoiceValidator: Sendable {
 
     /// Validates a record already resolved to schema fields.
     func validate(_ record: ResolvedRecord) -> InvoiceRowOutcome {
-        var parsed = [ParsedValue?](repeating: nil, count: schema.fields.count)
+        var numero = "", nome = "", serie: String?, documento: String?, descricao: String?
+        var data: CalendarDate?, valor: Decimal?
+        var extras: [String: String] = [:]
+        let r = resolver
         for (index, spec) in schema.fields.enumerated() {
+            let value: ParsedValue?
             switch read(record.values[index], spec: spec, index: index) {
-            case .success(let value): parsed[index] = value
+            case .success(let parsed): value = parsed
             case .failure(let problem):
                 return .rejected(rejection(problem, field: spec.name, in: record, value: record.values[index]))
             }
-        }
-        var extras: [String: String] = [:]
-        for (index, spec) in schema.fields.enumerated() where !InvoiceSchema.coreFields.contains(where: { $0.name == spec.name }) {
-            if let value = parsed[index] { extras[spec.name] = value.text }
+            guard let value else { continue }
+            switch index {
+            case r.numero: numero = value.text
+            case r.nome: nome = value.text
+            case r.data: if case .date(let date) = value { data = date }
+            case r.valor: if case .amount(let amount) = value { valor = amount }
+            case r.serie: serie = value.text
+            case r.documento: documento = value.text
+            case r.descricao: descricao = value.text
+            default: extras[spec.name] = value.text
+            }
         }
         if schema.keepsExtraFields {
             for extra in record.extras {
@@ -61,15 +72,10 @@ public struct InvoiceValidator: Sendable {
                 }
             }
         }
-        let r = resolver
-        guard case .date(let data)? = parsed[r.data], case .amount(let valor)? = parsed[r.valor],
-              let numero = parsed[r.numero]?.text, let nome = parsed[r.nome]?.text else {
-            preconditionFailure("required core fields are parsed or rejected above")
-        }
+        guard let data, let valor else { preconditionFailure("required core fields are parsed or rejected above") }
         return .accepted(InvoiceRecord(
-            numero: numero, serie: parsed[r.serie]?.text, nome: nome, data: data, valor: valor,
-            documento: parsed[r.documento]?.text, descricao: parsed[r.descricao]?.text,
-            extras: extras, position: record.position))
+            numero: numero, serie: serie, nome: nome, data: data, valor: valor,
+            documento: documento, descricao: descricao, extras: extras, position: record.position))
     }
 
     private enum ParsedValue {
@@ -182,6 +188,10 @@ public struct InvoiceValidator: Sendable {
     static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return text
+        }
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !first.properties.isWhitespace, !last.properties.isWhitespace {
             return text
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -25,25 +25,41 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses `YYYY-MM-DD` (ISO 8601) or `DD/MM/YYYY` (Brazilian; day and month may have one digit).
     /// Surrounding whitespace is ignored. Returns `nil` for any other shape or an impossible date.
     public init?(text: String) {
-        var bytes = Array(text.utf8)[...]
-        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-        let parts: [ArraySlice<UInt8>]
-        let order: (year: Int, month: Int, day: Int)
-        if bytes.contains(UInt8(ascii: "-")) {
-            parts = bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
-            order = (0, 1, 2)
-        } else {
-            parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-                  parts[2].count == 4 else { return nil }
-            order = (2, 1, 0)
+        var text = text
+        guard let date = text.withUTF8(CalendarDate.parse) else { return nil }
+        self = date
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        func number(_ from: Int, _ to: Int) -> Int? {
+            guard from < to else { return nil }
+            var value = 0
+            for index in from..<to {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
         }
-        guard let year = CalendarDate.number(parts[order.year]),
-              let month = CalendarDate.number(parts[order.month]),
-              let day = CalendarDate.number(parts[order.day]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        let dash = UInt8(ascii: "-"), slash = UInt8(ascii: "/")
+        if end - start == 10, bytes[start + 4] == dash, bytes[start + 7] == dash {
+            guard let year = number(start, start + 4), let month = number(start + 5, start + 7),
+                  let day = number(start + 8, end) else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
+        }
+        var slashes: [Int] = []
+        for index in start..<end where bytes[index] == slash {
+            slashes.append(index)
+            if slashes.count > 2 { return nil }
+        }
+        guard slashes.count == 2, (1...2).contains(slashes[0] - start), (1...2).contains(slashes[1] - slashes[0] - 1),
+              end - slashes[1] - 1 == 4,
+              let day = number(start, slashes[0]), let month = number(slashes[0] + 1, slashes[1]),
+              let year = number(slashes[1] + 1, end) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// The ISO 8601 text, `YYYY-MM-DD`.
@@ -71,15 +87,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
     }
 }
 

@@ -26,57 +26,81 @@ public enum InvoiceAmount {
 
     /// Parses an amount written as text (CSV cells, JSON strings).
     public static func parse(text: String) -> Result<Decimal, Problem> {
-        var scalars = Substring(text).unicodeScalars[...]
-        trimSpaces(&scalars)
-        var negative = false
-        if scalars.first == "-" { negative = true; scalars = scalars.dropFirst(); trimSpaces(&scalars) }
-        if scalars.starts(with: "R$".unicodeScalars) { scalars = scalars.dropFirst(2); trimSpaces(&scalars) }
-        if scalars.first == "-", !negative { negative = true; scalars = scalars.dropFirst(); trimSpaces(&scalars) }
+        var text = text
+        if text.utf8.contains(where: { $0 >= 0x80 }) {
+            // Only spaces may be non-ASCII (Excel's currency format puts a no-break space after R$).
+            var ascii = ""
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII { ascii.unicodeScalars.append(scalar) }
+                else if scalar.properties.isWhitespace { ascii.append(" ") }
+                else { return .failure(.notANumber) }
+            }
+            text = ascii
+        }
+        return text.withUTF8(parseASCII)
+    }
 
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            guard scalar.isASCII, let byte = UInt8(exactly: scalar.value),
-                  isDigit(byte) || byte == comma || byte == dot else { return .failure(.notANumber) }
-            bytes.append(byte)
+    /// One pass over ASCII bytes, no allocation: the common case of a million-row file.
+    private static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Decimal, Problem> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = 0, end = bytes.count
+        func skipSpaces() { while start < end, isSpace(bytes[start]) { start += 1 } }
+        skipSpaces()
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        var negative = false
+        if start < end, bytes[start] == minus { negative = true; start += 1; skipSpaces() }
+        if end - start >= 2, bytes[start] == UInt8(ascii: "R"), bytes[start + 1] == UInt8(ascii: "$") { start += 2; skipSpaces() }
+        if !negative, start < end, bytes[start] == minus { negative = true; start += 1; skipSpaces() }
+        guard start < end, isDigit(bytes[start]), isDigit(bytes[end - 1]) else { return .failure(.notANumber) }
+
+        var commas = 0, dots = 0, lastSeparator: UInt8 = 0
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte == comma { commas += 1; lastSeparator = byte }
+            else if byte == dot { dots += 1; lastSeparator = byte }
+            else if !isDigit(byte) { return .failure(.notANumber) }
         }
-        guard let first = bytes.first, let last = bytes.last, isDigit(first), isDigit(last) else {
-            return .failure(.notANumber)
-        }
-        let commas = bytes.filter { $0 == comma }.count
-        let dots = bytes.filter { $0 == dot }.count
-        let decimalSeparator: UInt8?
-        let groupSeparator: UInt8?
+        var decimalSeparator: UInt8 = 0
         switch (commas, dots) {
-        case (0, 0): (decimalSeparator, groupSeparator) = (nil, nil)
-        case (1, 0): (decimalSeparator, groupSeparator) = (comma, nil)
-        case (0, 1): (decimalSeparator, groupSeparator) = (dot, nil)
-        case (_, 0): (decimalSeparator, groupSeparator) = (nil, comma)
-        case (0, _): (decimalSeparator, groupSeparator) = (nil, dot)
+        case (0, 0), (2..., 0), (0, 2...): break
+        case (1, 0), (0, 1): decimalSeparator = lastSeparator
         default:
-            let lastSeparator = bytes.last { $0 == comma || $0 == dot }!
             guard (lastSeparator == comma ? commas : dots) == 1 else { return .failure(.notANumber) }
-            (decimalSeparator, groupSeparator) = (lastSeparator, lastSeparator == comma ? dot : comma)
+            decimalSeparator = lastSeparator
         }
-        var integerPart = bytes[...]
-        var fraction: ArraySlice<UInt8> = []
-        if let decimalSeparator, let index = bytes.firstIndex(of: decimalSeparator) {
-            integerPart = bytes[..<index]
-            fraction = bytes[(index + 1)...]
-            guard !fraction.contains(where: { !isDigit($0) }) else { return .failure(.notANumber) }
+
+        var significand: UInt64 = 0
+        var integerDigits = 0, groupLength = 0, groups = 0
+        var index = start
+        while index < end, bytes[index] != decimalSeparator {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                groupLength += 1
+                if significand != 0 || byte != UInt8(ascii: "0") {
+                    integerDigits += 1
+                    if integerDigits <= maxIntegerDigits { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
+                }
+            } else {
+                guard groups == 0 ? (1...3).contains(groupLength) : groupLength == 3 else { return .failure(.notANumber) }
+                groups += 1
+                groupLength = 0
+            }
+            index += 1
         }
-        var integerDigits: [UInt8] = []
-        if let groupSeparator {
-            let groups = integerPart.split(separator: groupSeparator, omittingEmptySubsequences: false)
-            guard let head = groups.first, (1...3).contains(head.count),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return .failure(.notANumber) }
-            integerDigits = groups.flatMap { $0 }
-        } else {
-            integerDigits = Array(integerPart)
+        guard groups == 0 || groupLength == 3 else { return .failure(.notANumber) }
+        var fractionDigits = 0
+        if index < end {
+            index += 1
+            while index < end {
+                fractionDigits += 1
+                if fractionDigits <= 2 { significand = significand * 10 + UInt64(bytes[index] - UInt8(ascii: "0")) }
+                index += 1
+            }
         }
-        guard !integerDigits.isEmpty, integerDigits.allSatisfy(isDigit) else { return .failure(.notANumber) }
         if negative { return .failure(.negative) }
-        return exact(integerDigits: integerDigits[...], fractionDigits: fraction)
+        if fractionDigits > 2 { return .failure(.tooManyDecimalPlaces) }
+        if integerDigits > maxIntegerDigits { return .failure(.outOfRange) }
+        return .success(Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand)))
     }
 
     /// Parses the text of a JSON number (`1111.11`, `15`, `1.5e2`), exactly as written.
@@ -131,13 +155,10 @@ public enum InvoiceAmount {
         return .success(Decimal(sign: .plus, exponent: -fractionDigits.count, significand: Decimal(significand)))
     }
 
+    private static let minus = UInt8(ascii: "-")
     private static let comma = UInt8(ascii: ",")
     private static let dot = UInt8(ascii: ".")
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    private static func trimSpaces(_ scalars: inout Substring.UnicodeScalarView.SubSequence) {
-        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
-    }
 }

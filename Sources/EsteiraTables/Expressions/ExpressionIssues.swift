@@ -14,16 +14,19 @@ struct ExpressionIssues {
         if messages[category] == nil { messages[category] = message }
     }
 
-    /// The message DynamoDB would report for this kind of expression, if any.
-    func first(in kind: ExpressionKind) -> String? {
+    /// The three grammars: conditions (also filters and key conditions), updates, projections.
+    enum Grammar { case condition, update, projection }
+
+    /// The message DynamoDB would report for an expression of this grammar, if any.
+    func first(in grammar: Grammar) -> String? {
         let order: [Category]
-        switch kind {
+        switch grammar {
         case .update:
             order = [.reserved, .unknownFunction, .section, .undefinedName, .undefinedValue,
                      .pathOverlap, .pathConflict, .actionOperandType, .operandType]
         case .projection:
             order = [.reserved, .undefinedName, .pathOverlap, .pathConflict]
-        case .condition, .filter, .keyCondition:
+        case .condition:
             order = [.parentheses, .unknownFunction, .misusedFunction, .reserved, .undefinedName, .undefinedValue,
                      .operandCount, .distinctOperands, .operandType]
         }

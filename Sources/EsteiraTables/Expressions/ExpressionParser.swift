@@ -16,6 +16,8 @@ struct ExpressionParser {
     let attributes: ExpressionAttributes
     private let tokens: [ExpressionToken]
     private var position = 0
+    /// Which grammar the entry point being run reads (independent of the error prefix `kind`).
+    private var grammar = ExpressionIssues.Grammar.condition
     private var depth = 0
     private var issues = ExpressionIssues()
     private(set) var usedNames: Set<String> = []
@@ -43,6 +45,7 @@ struct ExpressionParser {
 
     /// Parses a condition, filter or key condition.
     mutating func parseCondition() throws(DynamoDBError) -> ConditionNode {
+        grammar = .condition
         let parsed = try parseOr()
         guard current.kind == .end else { throw syntaxError() }
         let condition = try condition(from: parsed)
@@ -52,6 +55,7 @@ struct ExpressionParser {
 
     /// Parses an update expression into its actions, in the order written.
     mutating func parseUpdate() throws(DynamoDBError) -> [UpdateAction] {
+        grammar = .update
         var actions: [UpdateAction] = []
         var sections: Set<String> = []
         while current.kind != .end {
@@ -72,6 +76,7 @@ struct ExpressionParser {
 
     /// Parses a projection into its paths.
     mutating func parseProjection() throws(DynamoDBError) -> [DocumentPath] {
+        grammar = .projection
         var paths: [DocumentPath] = []
         repeat {
             let path = try parsePath()
@@ -289,13 +294,13 @@ struct ExpressionParser {
         return value
     }
 
-    /// Whether `word` is a keyword of this kind of expression's grammar (never a name there).
+    /// Whether `word` is a keyword of the grammar being read (never a name there).
     private func isKeyword(_ word: String) -> Bool {
         let keywords: Set<String>
-        switch kind {
+        switch grammar {
         case .update: keywords = ["SET", "REMOVE", "ADD", "DELETE"]
         case .projection: keywords = []
-        case .condition, .filter, .keyCondition: keywords = ["AND", "OR", "NOT", "BETWEEN", "IN"]
+        case .condition: keywords = ["AND", "OR", "NOT", "BETWEEN", "IN"]
         }
         return keywords.contains(word.uppercased())
     }
@@ -375,19 +380,20 @@ struct ExpressionParser {
 
     /// Resolves a function name for this kind of expression and checks its arguments as DynamoDB does.
     private mutating func checkFunction(_ name: String, _ arguments: [ExpressionOperand]) -> ExpressionFunction {
-        let allowed = kind == .update ? ExpressionFunction.updateFunctions : ExpressionFunction.conditionFunctions
+        let isUpdate = grammar == .update
+        let allowed = isUpdate ? ExpressionFunction.updateFunctions : ExpressionFunction.conditionFunctions
         guard let function = ExpressionFunction(rawValue: name), allowed.contains(function) else {
             issues.record(.unknownFunction, "Invalid function name; function: \(name)")
-            return kind == .update ? .ifNotExists : .contains
+            return isUpdate ? .ifNotExists : .contains
         }
-        if kind != .update { checkMisusedFunctions(arguments) }
-        let countCategory: ExpressionIssues.Category = kind == .update ? .operandType : .operandCount
+        if !isUpdate { checkMisusedFunctions(arguments) }
+        let countCategory: ExpressionIssues.Category = isUpdate ? .operandType : .operandCount
         guard arguments.count == function.arity else {
             issues.record(countCategory,
                 "Incorrect number of operands for operator or function; operator or function: \(name), number of operands: \(arguments.count)")
             return function
         }
-        if kind != .update, arguments.count == 2 { checkDistinct(name, arguments[0], arguments[1]) }
+        if !isUpdate, arguments.count == 2 { checkDistinct(name, arguments[0], arguments[1]) }
         switch function {
         case .attributeExists, .attributeNotExists, .ifNotExists:
             if case .path = arguments[0] { break }
@@ -477,7 +483,7 @@ struct ExpressionParser {
     }
 
     private func throwFirstIssue() throws(DynamoDBError) {
-        if let message = issues.first(in: kind) { throw kind.invalid(message) }
+        if let message = issues.first(in: grammar) { throw kind.invalid(message) }
     }
 
     // MARK: - Tokens

@@ -7,6 +7,25 @@ struct ResolvedTable: Sendable {
     let id: Int64
     let definition: TableDefinition
     let createdAt: Date
+    /// `INSERT OR REPLACE` of a whole row, built once per resolved table rather than per write.
+    let upsertSQL: String
+
+    init(id: Int64, definition: TableDefinition, createdAt: Date) {
+        self.id = id
+        self.definition = definition
+        self.createdAt = createdAt
+        var columns = ["pk", "sk", "item"]
+        for position in definition.globalSecondaryIndexes.indices {
+            let (partition, sort) = Self.indexColumns(position)
+            columns += [partition, sort]
+        }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        // An upsert, not INSERT OR REPLACE: a replaced item is updated in place, so the count
+        // triggers see only real insertions and deletions.
+        let updates = columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        upsertSQL = "INSERT INTO tables_items_\(id) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
+            + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
+    }
 
     /// The SQLite table holding the items.
     var sqlName: String { "tables_items_\(id)" }
@@ -31,18 +50,15 @@ struct ResolvedTable: Sendable {
                 """)
         }
         let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")), PRIMARY KEY (pk, sk)) WITHOUT ROWID"
-        return [table] + statements
+        return [table] + statements + countTriggersSQL
     }
 
-    /// `INSERT OR REPLACE` of a whole row.
-    var upsertSQL: String {
-        var columns = ["pk", "sk", "item"]
-        for position in definition.globalSecondaryIndexes.indices {
-            let (partition, sort) = Self.indexColumns(position)
-            columns += [partition, sort]
-        }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT OR REPLACE INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    /// Triggers that keep the catalog's `item_count` exact, so DescribeTable never counts rows.
+    var countTriggersSQL: [String] {
+        [
+            "CREATE TRIGGER IF NOT EXISTS \(sqlName)_inserted AFTER INSERT ON \(sqlName) BEGIN UPDATE tables_catalog SET item_count = item_count + 1 WHERE id = \(id); END",
+            "CREATE TRIGGER IF NOT EXISTS \(sqlName)_deleted AFTER DELETE ON \(sqlName) BEGIN UPDATE tables_catalog SET item_count = item_count - 1 WHERE id = \(id); END",
+        ]
     }
 
     /// Writes `row`, replacing any item with the same key.

@@ -41,7 +41,7 @@ public struct TableDefinition: Sendable, Hashable, Codable {
             types[attribute.name] = attribute.type
         }
         if let sortKey, sortKey.name == partitionKey.name {
-            throw .validation("Invalid KeySchema: Some index key attribute have no definition")
+            throw .validation("Both the Hash Key and the Range Key element in the KeySchema have the same name")
         }
         for index in globalSecondaryIndexes {
             try Self.validateName(index.name, field: "globalSecondaryIndexes.member.indexName")
@@ -49,7 +49,7 @@ public struct TableDefinition: Sendable, Hashable, Codable {
                 throw .validation("One or more parameter values were invalid: Duplicate index name: \(index.name)")
             }
             if let sortKey = index.sortKey, sortKey.name == index.partitionKey.name {
-                throw .validation("Invalid KeySchema: Some index key attribute have no definition")
+                throw .validation("Both the Hash Key and the Range Key element in the KeySchema have the same name")
             }
         }
     }

@@ -83,7 +83,7 @@ extension TableStore {
             let table = try resolve(name, in: db)
             let attributes = ExpressionAttributes(names: request.expressionAttributeNames)
             let projection = try Self.projection(request.projectionExpression, attributes: attributes)
-            try attributes.validateAllUsed(by: projection.map { [$0] } ?? [])
+            try Self.checkPlaceholders(attributes, usedBy: projection.map { [$0] } ?? [])
             var seen = Set<StoredKey>()
             var keys: [StoredKey] = []
             for keyItem in request.keys {

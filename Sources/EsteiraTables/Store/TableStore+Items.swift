@@ -18,7 +18,7 @@ extension TableStore {
         let table = try resolve(request.tableName, in: db)
         let attributes = ExpressionAttributes(names: request.expressionAttributeNames, values: request.expressionAttributeValues)
         let condition = try Self.condition(request.conditionExpression, attributes: attributes)
-        try attributes.validateAllUsed(by: condition.map { [$0] } ?? [])
+        try Self.checkPlaceholders(attributes, usedBy: condition.map { [$0] } ?? [])
         let row = try StoredRow(item: request.item, definition: table.definition, operation: .putItem)
         let old = condition != nil || request.returnValues == .allOld ? try table.item(at: row.key, in: db) : nil
         if let condition, try !condition.evaluate(on: old) {
@@ -57,7 +57,7 @@ extension TableStore {
         let table = try resolve(request.tableName, in: db)
         let attributes = ExpressionAttributes(names: request.expressionAttributeNames)
         let projection = try Self.projection(request.projectionExpression, attributes: attributes)
-        try attributes.validateAllUsed(by: projection.map { [$0] } ?? [])
+        try Self.checkPlaceholders(attributes, usedBy: projection.map { [$0] } ?? [])
         let key = try StoredRow.key(of: request.key, definition: table.definition)
         let item = try table.item(at: key, in: db)
         return GetItemResponse(item: item.map { projection?.project($0) ?? $0 })
@@ -78,7 +78,7 @@ extension TableStore {
         let table = try resolve(request.tableName, in: db)
         let attributes = ExpressionAttributes(names: request.expressionAttributeNames, values: request.expressionAttributeValues)
         let condition = try Self.condition(request.conditionExpression, attributes: attributes)
-        try attributes.validateAllUsed(by: condition.map { [$0] } ?? [])
+        try Self.checkPlaceholders(attributes, usedBy: condition.map { [$0] } ?? [])
         let key = try StoredRow.key(of: request.key, definition: table.definition)
         let old = condition != nil || request.returnValues == .allOld ? try table.item(at: key, in: db) : nil
         if let condition, try !condition.evaluate(on: old) {
@@ -105,7 +105,7 @@ extension TableStore {
         var update: UpdateExpression?
         if let text = request.updateExpression { update = try UpdateExpression(text, attributes: attributes) }
         let condition = try Self.condition(request.conditionExpression, attributes: attributes)
-        try attributes.validateAllUsed(by: [update as (any ParsedExpression)?, condition].compactMap { $0 })
+        try Self.checkPlaceholders(attributes, usedBy: [update as (any ParsedExpression)?, condition].compactMap { $0 })
         let key = try StoredRow.key(of: request.key, definition: table.definition)
         let updatedNames = update?.updatedAttributeNames ?? []
         for attribute in table.definition.keyAttributes where updatedNames.contains(attribute.name) {
@@ -132,6 +132,20 @@ extension TableStore {
     }
 
     // MARK: Shared pieces
+
+    /// Placeholders need an expression to be used in (DynamoDB's own message when there is none),
+    /// and every one given must be used.
+    static func checkPlaceholders(_ attributes: ExpressionAttributes, usedBy expressions: [any ParsedExpression]) throws(DynamoDBError) {
+        if expressions.isEmpty {
+            if !attributes.names.isEmpty {
+                throw .validation("ExpressionAttributeNames can only be specified when using expressions")
+            }
+            if !attributes.values.isEmpty {
+                throw .validation("ExpressionAttributeValues can only be specified when using expressions")
+            }
+        }
+        try attributes.validateAllUsed(by: expressions)
+    }
 
     static func checkOldOnly(_ returnValues: ReturnValues) throws(DynamoDBError) {
         guard returnValues == .none || returnValues == .allOld else {

@@ -28,7 +28,7 @@ extension TableStore {
                                                       partitionKey: schema[0], sortKey: schema.count > 1 ? schema[1] : nil)
         let filter = try Self.condition(request.filterExpression, attributes: attributes, kind: .filter)
         let projection = try Self.projection(request.projectionExpression, attributes: attributes)
-        try attributes.validateAllUsed(by: [keyCondition as (any ParsedExpression)?, filter, projection].compactMap { $0 })
+        try Self.checkPlaceholders(attributes, usedBy: [keyCondition as (any ParsedExpression)?, filter, projection].compactMap { $0 })
 
         guard keyCondition.partitionValue.scalarType == schema[0].type else {
             throw DynamoDBError.validation("One or more parameter values were invalid: Condition parameter type does not match schema type")
@@ -73,7 +73,7 @@ extension TableStore {
         let attributes = ExpressionAttributes(names: request.expressionAttributeNames, values: request.expressionAttributeValues)
         let filter = try Self.condition(request.filterExpression, attributes: attributes, kind: .filter)
         let projection = try Self.projection(request.projectionExpression, attributes: attributes)
-        try attributes.validateAllUsed(by: [filter as (any ParsedExpression)?, projection].compactMap { $0 })
+        try Self.checkPlaceholders(attributes, usedBy: [filter as (any ParsedExpression)?, projection].compactMap { $0 })
 
         var orderColumns = ["pk", "sk"]
         var clauses: [String] = []

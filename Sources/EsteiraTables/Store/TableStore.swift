@@ -20,6 +20,7 @@ import GRDB
 public final class TableStore: Sendable {
     /// The database the tables live in.
     public let writer: any DatabaseWriter
+    private let definitions = DefinitionCache()
 
     /// A store over `writer`, whose migrations must include `registerMigrations(in:)`.
     public init(writer: any DatabaseWriter) {
@@ -37,6 +38,18 @@ public final class TableStore: Sendable {
                     created_at REAL NOT NULL
                 )
                 """)
+        }
+        migrator.registerMigration("tables-v2-item-count") { db in
+            try db.execute(sql: "ALTER TABLE tables_catalog ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, definition, created_at FROM tables_catalog")
+            for row in rows {
+                let definitionData: Data = row[1]
+                let table = ResolvedTable(id: row[0], definition: try JSONDecoder().decode(TableDefinition.self, from: definitionData),
+                                          createdAt: Date(timeIntervalSince1970: row[2]))
+                try db.execute(sql: "UPDATE tables_catalog SET item_count = (SELECT count(*) FROM \(table.sqlName)) WHERE id = ?",
+                               arguments: [table.id])
+                for statement in table.countTriggersSQL { try db.execute(sql: statement) }
+            }
         }
     }
 
@@ -56,8 +69,13 @@ public final class TableStore: Sendable {
             throw DynamoDBError(.resourceInUse, "Table already exists: \(definition.name)")
         }
         let created = Date()
-        try db.execute(sql: "INSERT INTO tables_catalog (name, definition, created_at) VALUES (?, ?, ?)",
-                       arguments: [definition.name, try JSONEncoder().encode(definition), created.timeIntervalSince1970])
+        do {
+            try db.execute(sql: "INSERT INTO tables_catalog (name, definition, created_at) VALUES (?, ?, ?)",
+                           arguments: [definition.name, try JSONEncoder().encode(definition), created.timeIntervalSince1970])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // Another process created it between the check and the insert.
+            throw DynamoDBError(.resourceInUse, "Table already exists: \(definition.name)")
+        }
         let table = ResolvedTable(id: db.lastInsertedRowID, definition: definition, createdAt: created)
         for statement in table.creationSQL { try db.execute(sql: statement) }
         return TableDescription(definition: definition, itemCount: 0, creationDate: created)
@@ -77,7 +95,7 @@ public final class TableStore: Sendable {
         return true
     }
 
-    /// DescribeTable: the table's definition and item count.
+    /// DescribeTable: the table's definition and item count (kept by triggers, never counted).
     public func describeTable(_ name: String) throws -> TableDescription {
         try writer.read { db in try describeTable(name, in: db) }
     }
@@ -85,8 +103,13 @@ public final class TableStore: Sendable {
     /// DescribeTable inside the caller's transaction.
     public func describeTable(_ name: String, in db: Database) throws -> TableDescription {
         let table = try resolve(name, in: db)
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.sqlName)") ?? 0
+        let count = try Int.fetchOne(db, sql: "SELECT item_count FROM tables_catalog WHERE id = ?", arguments: [table.id]) ?? 0
         return TableDescription(definition: table.definition, itemCount: count, creationDate: table.createdAt)
+    }
+
+    /// The table's definition alone: DescribeTable without counting the items.
+    public func tableDefinition(_ name: String) throws -> TableDefinition {
+        try writer.read { db in try resolve(name, in: db).definition }
     }
 
     /// ListTables: every table's name, in order.
@@ -127,7 +150,7 @@ public final class TableStore: Sendable {
         let statement = try db.cachedStatement(sql: "SELECT id, definition, created_at FROM tables_catalog WHERE name = ?")
         guard let row = try Row.fetchOne(statement, arguments: [name]) else { return nil }
         let definitionData: Data = row[1]
-        return ResolvedTable(id: row[0], definition: try JSONDecoder().decode(TableDefinition.self, from: definitionData),
+        return ResolvedTable(id: row[0], definition: try definitions.definition(for: definitionData),
                              createdAt: Date(timeIntervalSince1970: row[2]))
     }
 }

@@ -91,6 +91,17 @@ extension AttributeValue: Codable {
         try decodeDynamoJSON(AttributeValue.self, from: data)
     }
 
+    /// The value written in DynamoDB JSON as `data` (`{"N": "12.5"}`).
+    public init(dynamoJSON data: Data) throws(DynamoDBError) {
+        self = try Self.decodeValue(dynamoJSON: data)
+    }
+
+    /// The value in compact DynamoDB JSON (`{"N":"12.5"}`).
+    public var dynamoJSON: String {
+        // Encoding strings, booleans and arrays of them cannot fail.
+        String(decoding: (try? Self.compactEncoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
     /// Encodes an item as compact DynamoDB JSON with sorted keys.
     public static func encodeItem(_ item: Item) -> Data {
         // Encoding strings, booleans and arrays of them cannot fail.

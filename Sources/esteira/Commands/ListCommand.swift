@@ -42,7 +42,7 @@ struct ListCommand: AsyncParsableCommand {
                             "eTag": .string(object.eTag), "lastModified": .string(OutputFormatting.time(object.lastModified)),
                             "contentType": .string(object.contentType), "processing": .string(state.label),
                         ]
-                        if case let .processed(_, summary?) = state { entry["summary"] = .string(summary) }
+                        if case let .processed(_, summary?, _) = state { entry["summary"] = .string(summary) }
                         return .object(entry)
                     }),
                 ])
@@ -52,7 +52,7 @@ struct ListCommand: AsyncParsableCommand {
             for prefix in prefixes { table.append(["", "", "", prefix, ""]) }
             for (object, state) in zip(objects, states) {
                 var summary = ""
-                if case let .processed(_, text?) = state { summary = text }
+                if case let .processed(_, text?, _) = state { summary = text }
                 table.append([OutputFormatting.time(object.lastModified), OutputFormatting.size(object.size),
                               state.label, object.key.rawValue, summary])
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EsteiraCore
+import EsteiraInvoices
 import Foundation
 
 /// `esteira query numero=NF-001 | nome="João Silva" from=… to=… | documento=… | from=… to=…`:
@@ -32,7 +33,7 @@ struct QueryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            var payload = try Self.payload(terms)
+            var payload = try InvoiceQueryText.payload(terms.joined(separator: " ")).objectValue ?? [:]
             let engine = try global.openEngine(create: false)
             var items: [JSONValue] = []
             var total = Decimal(0)
@@ -65,27 +66,5 @@ struct QueryCommand: AsyncParsableCommand {
             if items.count > show { print("… \(items.count - show) more (--show N, or --json for all)") }
             print("\(items.count) \(items.count == 1 ? "nota" : "notas"), total valor \(total)")
         }
-    }
-
-    /// `nome=Jo*` → `{"nome": "Jo", "match": "prefix"}`; other terms map one to one.
-    static func payload(_ terms: [String]) throws -> [String: JSONValue] {
-        var payload: [String: JSONValue] = [:]
-        for term in terms {
-            guard let equals = term.firstIndex(of: "="), equals != term.startIndex else {
-                throw ValidationError("'\(term)' is not FIELD=VALUE (e.g. numero=NF-001)")
-            }
-            let field = String(term[..<equals])
-            var value = String(term[term.index(after: equals)...])
-            if field == "nome" && value.hasSuffix("*") {
-                value.removeLast()
-                payload["match"] = "prefix"
-            }
-            if field == "limit", let limit = Int(value) {
-                payload[field] = .number(Decimal(limit))
-            } else {
-                payload[field] = .string(value)
-            }
-        }
-        return payload
     }
 }

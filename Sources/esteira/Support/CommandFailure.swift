@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// Runs a command body so that any error ends the process the way the README promises:
-/// one clear line on stderr (`esteira: …`) and a non-zero exit status.
+/// one clear line on stderr (`esteira: …`) and a non-zero exit status. The line is sanitised:
+/// errors quote keys and file contents, which must not reach the terminal raw.
 func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
@@ -11,7 +12,7 @@ func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as CleanExit {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("esteira: \(describe(error))\n".utf8))
+        FileHandle.standardError.write(Data("esteira: \(TerminalText.sanitised(describe(error)))\n".utf8))
         throw ExitCode.failure
     }
 }
@@ -22,4 +23,9 @@ func describe(_ error: any Error) -> String {
         return text.replacingOccurrences(of: "\n", with: " ")
     }
     return String(describing: error).replacingOccurrences(of: "\n", with: " ")
+}
+
+/// A mistake in a command's arguments, reported like any other failure.
+struct ArgumentFailure: Error, CustomStringConvertible {
+    let description: String
 }

@@ -9,6 +9,7 @@ public struct BatchWriteItemRequest: Sendable {
     /// Table name → its writes.
     public var requestItems: [String: [WriteRequest]]
 
+    /// The request's parameters, with DynamoDB's defaults for those left out.
     public init(requestItems: [String: [WriteRequest]]) {
         self.requestItems = requestItems
     }
@@ -16,5 +17,6 @@ public struct BatchWriteItemRequest: Sendable {
 
 /// BatchWriteItem's result: the writes that were not made, which the caller must send again.
 public struct BatchWriteItemResponse: Sendable, Hashable {
+    /// Table name → the writes not made.
     public var unprocessedItems: [String: [WriteRequest]]
 }

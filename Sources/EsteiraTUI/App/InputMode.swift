@@ -1,0 +1,5 @@
+/// What the bottom line is being used to type.
+enum InputMode: Equatable, Sendable {
+    case command
+    case filter
+}

@@ -1,0 +1,29 @@
+/// Pane 4: the rows of the current table, reading only the visible window of a table of any size.
+enum TablePane {
+    /// Invoice attributes come first, in this order; any others follow alphabetically.
+    static let preferredColumns = ["numero", "nome", "data", "valor"]
+
+    static func render(_ model: DashboardModel, into buffer: inout ScreenBuffer) {
+        let table = model.snapshot.table.map(TextSanitizer.line) ?? "no tables"
+        let total = model.snapshot.rowCount
+        let shown = model.count(.table)
+        let rows = model.filteredTableRows == nil ? "\(total.formatted()) rows" : "\(shown) of \(model.snapshot.rows.count) read rows"
+        let inner = PaneFrame.draw(.table, subtitle: "\(table) (\(rows))", model: model, into: &buffer)
+        let names = columnNames(of: model.snapshot.rows)
+        ColumnsView(
+            columns: names.map { Column(title: $0, minimumWidth: min(6, max(3, $0.count)), alignRight: $0 == "valor", flexible: $0 == "nome") },
+            count: shown,
+            line: { index in
+                model.tableRow(at: index).map { row in names.map { StyledText(row.values[$0] ?? "", $0 == "valor" ? .badge : .text) } }
+            },
+            cursor: model.cursor(.table),
+            showsSelection: model.focus == .table,
+            emptyText: model.filters[.table] == nil ? "(no rows)" : "(nothing matches the filter in the rows read)"
+        ).render(into: &buffer, in: inner)
+    }
+
+    static func columnNames(of rows: [TableRow]) -> [String] {
+        let all = Set(rows.flatMap(\.values.keys))
+        return preferredColumns.filter(all.contains) + all.subtracting(preferredColumns).sorted()
+    }
+}

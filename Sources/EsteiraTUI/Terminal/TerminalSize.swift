@@ -1,0 +1,5 @@
+/// The terminal's size in cells.
+struct TerminalSize: Equatable, Sendable {
+    var width: Int
+    var height: Int
+}

@@ -1,0 +1,65 @@
+/// Width of text in terminal cells, by the East Asian Width and emoji tables (as `wcwidth` does),
+/// computed in Swift so it does not depend on the process locale.
+enum CellWidth {
+    /// Cells taken by one character (grapheme cluster): 0 for lone combining marks, 2 for wide characters.
+    static func of(_ character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        return of(first)
+    }
+
+    /// Cells taken by a string.
+    static func of(_ text: String) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Cells taken by one scalar.
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return 0
+        default:
+            break
+        }
+        if isWide(scalar.value) || scalar.properties.isEmojiPresentation {
+            return 2
+        }
+        return 1
+    }
+
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The longest prefix of `text` fitting in `width` cells.
+    static func clip(_ text: String, to width: Int) -> String {
+        var used = 0
+        var result = ""
+        for character in text {
+            let cells = of(character)
+            if used + cells > width { break }
+            used += cells
+            result.append(character)
+        }
+        return result
+    }
+
+    /// `text` clipped or padded with spaces to exactly `width` cells; `alignRight` pads on the left.
+    static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+        guard width > 0 else { return "" }
+        var clipped = clip(text, to: width)
+        let used = of(clipped)
+        if used < CellWidth.of(text) && width >= 1 {
+            clipped = clip(text, to: width - 1) + "…"
+        }
+        let padding = String(repeating: " ", count: max(0, width - of(clipped)))
+        return alignRight ? padding + clipped : clipped + padding
+    }
+}

@@ -1,0 +1,27 @@
+import GRDB
+
+/// Reading a table by position, for fronts that scroll through it: only the rows asked for are read.
+extension TableStore {
+    /// The items at positions `offset ..< offset + limit` in key order (partition key, then sort key).
+    ///
+    /// This is not a DynamoDB operation — DynamoDB pages with `ExclusiveStartKey` — but a viewer
+    /// that jumps to row 900,000 of a million needs positions. The primary-key index serves it.
+    public func items(table name: String, offset: Int, limit: Int) throws -> [Item] {
+        try writer.read { db in
+            let table = try resolve(name, in: db)
+            let statement = try db.cachedStatement(
+                sql: "SELECT item FROM \(table.sqlName) ORDER BY pk, sk LIMIT ? OFFSET ?")
+            return try Row.fetchAll(statement, arguments: [max(0, limit), max(0, offset)]).map { row in
+                try ItemCodec.decode(row[0])
+            }
+        }
+    }
+
+    /// How many items the table holds.
+    public func itemCount(table name: String) throws -> Int {
+        try writer.read { db in
+            let table = try resolve(name, in: db)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.sqlName)") ?? 0
+        }
+    }
+}

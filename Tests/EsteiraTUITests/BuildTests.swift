@@ -1,3 +1,0 @@
-import Testing
-@testable import EsteiraTUI
-@Test func builds() { #expect(Bool(true)) }

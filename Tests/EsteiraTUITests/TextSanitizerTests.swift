@@ -1,0 +1,49 @@
+import Testing
+@testable import EsteiraTUI
+
+@Suite struct TextSanitizerTests {
+    @Test func escapeSequencesAndControlCharactersBecomeVisible() {
+        #expect(TextSanitizer.line("a\u{1B}[31mred\u{7}") == "a^[[31mred^G")
+        #expect(TextSanitizer.line("over\rwrite") == "over^Mwrite")
+        #expect(TextSanitizer.line("del\u{7F}") == "del^?")
+        #expect(TextSanitizer.line("c1\u{9B}31m") == "c1\u{FFFD}31m")
+        #expect(TextSanitizer.line("nul\u{0}") == "nul^@")
+    }
+
+    @Test func tabsAndNewlinesBecomeSpacesOnOneLine() {
+        #expect(TextSanitizer.line("a\tb\nc") == "a b c")
+    }
+
+    @Test func bidiOverridesZeroWidthAndVariationSelectorsGo() {
+        #expect(TextSanitizer.line("invoice\u{202E}vsc.exe") == "invoicevsc.exe")
+        #expect(TextSanitizer.line("\u{2066}x\u{2069}") == "x")
+        #expect(TextSanitizer.line("a\u{200D}b\u{200B}c\u{FEFF}") == "abc")
+        #expect(TextSanitizer.line("❤\u{FE0F}") == "❤")
+        #expect(TextSanitizer.line("x\u{E0001}\u{2062}y") == "xy")
+        #expect(TextSanitizer.line("\u{0378}") == "\u{FFFD}")
+    }
+
+    @Test func accentsAndWideCharactersAreKept() {
+        #expect(TextSanitizer.line("João Conceição 山田") == "João Conceição 山田")
+    }
+
+    @Test func multiLineTextSplitsOnLineBreaksAndKeepsALoneCarriageReturnVisible() {
+        #expect(TextSanitizer.lines("START\r\nline\u{1B}[2J\nx\ry") == ["START", "line^[[2J", "x^My"])
+    }
+
+    @Test func widthIsMeasuredInTerminalCells() {
+        #expect(CellWidth.of("João") == 4)
+        #expect(CellWidth.of("Joa\u{303}o") == 4)
+        #expect(CellWidth.of("山田太郎") == 8)
+        #expect(CellWidth.of("🚀") == 2)
+        #expect(CellWidth.fit("山田太郎", to: 5) == "山田…")
+        #expect(CellWidth.fit("João", to: 6) == "João  ")
+        #expect(CellWidth.fit("7.00", to: 6, alignRight: true) == "  7.00")
+    }
+
+    @Test func asciiFallbackKeepsCellWidths() {
+        #expect(TextSanitizer.ascii("ã") == "a")
+        #expect(TextSanitizer.ascii("山") == "??")
+        #expect(TextSanitizer.ascii("│") == "|")
+    }
+}
