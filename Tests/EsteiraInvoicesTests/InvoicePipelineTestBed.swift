@@ -112,11 +112,11 @@ enum SharedDatasets {
         let badRows: [GenInvoices.BadRow]
     }
 
-    static let rows = 2_000
+    static let rows = 1_500
 
     private static let cache = GuardedValue<[String: Dataset]>([:])
 
-    /// The dataset for a locale and format (2,000 rows, 1% bad, seed 42).
+    /// The dataset for a locale and format (1,500 rows: every bad kind appears; 1% bad, seed 42).
     static func dataset(locale: String, format: String) throws -> Dataset {
         try cache.withLock { cache in
             if let known = cache["\(locale).\(format)"] { return known }
