@@ -77,20 +77,25 @@ public final class Engine: Sendable {
                 TableStore.registerMigrations(in: &migrator)
             }
             let engine = try Engine(directory: directory, database: database, pipeline: pipeline, handlers: handlers)
-            for function in pipeline.functions {
-                do {
-                    try engine.functions.registry.handler(named: function.handler)?.checkConfiguration(function)
-                } catch {
-                    throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: "functions.\(function.name)",
-                                               reason: "\(error)")
-                }
-            }
+            try engine.checkHandlerConfigurations(of: pipeline)
             try engine.functions.configure(pipeline.functions)
             try engine.apply(pipeline)
             return engine
         }
         _ = try? engine.objects.removeOrphanedFiles()
         return engine
+    }
+
+    /// Lets each function's handler check its environment and settings before anything starts.
+    private func checkHandlerConfigurations(of pipeline: PipelineDefinition) throws {
+        for function in pipeline.functions {
+            do {
+                try functions.registry.handler(named: function.handler)?.checkConfiguration(function)
+            } catch {
+                throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: "functions.\(function.name)",
+                                           reason: "\(error)")
+            }
+        }
     }
 
     /// Creates the pipeline's buckets and tables and saves its notification rules.
