@@ -2,15 +2,15 @@ import EsteiraCore
 import Foundation
 import Testing
 
+/// The command-line acceptance suites. They run one at a time: each starts `esteira` processes,
+/// and many of them at once would take every core of a small machine from the rest of the tests.
+@Suite(.serialized) enum CLIAcceptance {}
+
 extension EsteiraBinary {
     /// Runs `esteira ARGS` on a thread of its own and waits for it without holding one of Swift
     /// concurrency's few threads (the other suites' timing depends on them).
     func launch(_ arguments: [String]) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Swift.Result { try run(arguments) })
-            }.start()
-        }
+        try await onThread { try run(arguments) }
     }
 
     /// Runs a command that must succeed and returns its standard output parsed as JSON.
@@ -70,6 +70,14 @@ func expectFailure(_ result: EsteiraBinary.Result, sourceLocation: SourceLocatio
     let line = lines.first.map(String.init) ?? ""
     #expect(line.hasPrefix("esteira: "), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
     return line
+}
+
+/// Runs `body` on a thread of its own (for blocking work that must not wait for, or hold, one of
+/// Swift concurrency's threads) and returns its result.
+func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
 }
 
 /// Waits for a condition another process makes true, up to a deadline (generous: CI shares two
