@@ -9,7 +9,6 @@ import Testing
 
     init() throws {
         esteira = try EsteiraBinary()
-        _ = try esteira.run(["init"])
     }
 
     @Test func createPutGetQueryScanAndDelete() async throws {
