@@ -3,6 +3,17 @@ enum TablePane {
     /// Invoice attributes come first, in this order; any others follow alphabetically.
     static let preferredColumns = ["numero", "nome", "data", "valor"]
 
+    /// The narrowest the invoice columns become: other columns give way, then are dropped from the
+    /// right, before a date or an amount is cut.
+    static let preferredMinimumWidths = ["numero": 6, "nome": 12, "data": 10, "valor": 8]
+
+    static func column(_ name: String) -> Column {
+        if let minimum = preferredMinimumWidths[name] {
+            return Column(title: name, minimumWidth: minimum, alignRight: name == "valor", flexible: false)
+        }
+        return Column(title: name, minimumWidth: min(6, max(3, name.count)), flexible: true)
+    }
+
     static func render(_ model: DashboardModel, into buffer: inout ScreenBuffer) {
         let table = model.snapshot.table.map(TextSanitizer.line) ?? "no tables"
         let total = model.snapshot.rowCount
@@ -11,7 +22,7 @@ enum TablePane {
         let inner = PaneFrame.draw(.table, subtitle: "\(table) (\(rows))", model: model, into: &buffer)
         let names = columnNames(of: model.snapshot.rows)
         ColumnsView(
-            columns: names.map { Column(title: $0, minimumWidth: min(6, max(3, $0.count)), alignRight: $0 == "valor", flexible: $0 == "nome") },
+            columns: names.map(column),
             count: shown,
             line: { index in
                 model.tableRow(at: index).map { row in names.map { StyledText(row.values[$0] ?? "", $0 == "valor" ? .badge : .text) } }
