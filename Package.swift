@@ -60,6 +60,14 @@ let package = Package(
             dependencies: ["EsteiraInvoices", "EsteiraTables"],
             path: "Sources/EsteiraFuzz"
         ),
+        // The benchmark suite (docs/BENCHMARKS.md): `swift run -c release esteira-bench`.
+        .executableTarget(
+            name: "esteira-bench",
+            dependencies: [
+                "EsteiraCore", "EsteiraTables", "EsteiraInvoices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "EsteiraTablesTests", dependencies: ["EsteiraTables"], exclude: ["Fixtures"]),
         .testTarget(name: "EsteiraCoreTests", dependencies: ["EsteiraCore"]),
         .testTarget(name: "EsteiraInvoicesTests", dependencies: ["EsteiraInvoices"], exclude: ["Fixtures"]),

@@ -72,8 +72,9 @@ func expectFailure(_ result: EsteiraBinary.Result, sourceLocation: SourceLocatio
     return line
 }
 
-/// Waits for a condition another process makes true, up to a deadline.
-func waitUntil(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
+/// Waits for a condition another process makes true, up to a deadline (generous: CI shares two
+/// cores with everything else).
+func waitUntil(_ what: String, timeout: Duration = .seconds(240), _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
     while try await !condition() {
         try #require(ContinuousClock.now < deadline, "timed out waiting until \(what)")

@@ -105,7 +105,8 @@ public final class Engine: Sendable {
         try database.writer.write { db in
             let existingTables = Set(try tables.listTables(in: db))
             for table in pipeline.tables where existingTables.contains(table.name) {
-                let stored = try tables.describeTable(table.name, in: db).definition
+                // The definition alone: DescribeTable would count every item.
+                let stored = try tables.table(named: table.name, in: db).definition
                 guard stored == table else {
                     throw EngineError.pipeline(
                         path: directory.pipelineURL.path, line: nil, field: "tables.\(table.name)",

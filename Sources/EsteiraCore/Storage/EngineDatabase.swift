@@ -10,6 +10,9 @@ public final class EngineDatabase: Sendable {
     public let writer: DatabasePool
     public let path: String
 
+    /// The writer connection's page cache, in KiB.
+    static let writerCacheKiB = 65_536
+
     /// Application id stamped into the database header, so a foreign SQLite file is refused.
     static let applicationID: Int32 = 0x4553_5445 // "ESTE"
 
@@ -22,6 +25,11 @@ public final class EngineDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly {
+                // Room for a whole batch of table writes: a smaller cache spills dirty pages to the
+                // WAL in the middle of the transaction, writing the same page many times.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+            }
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)

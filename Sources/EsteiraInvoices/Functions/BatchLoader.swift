@@ -37,6 +37,7 @@ struct BatchLoader {
     let table: String
     let origin: InvoiceItem.Origin
     private var pending: [Pending] = []
+    private var foldedNames = FoldedNames()
 
     init(function: ValidateInvoicesFunction, table: String, origin: InvoiceItem.Origin) {
         self.function = function
@@ -48,7 +49,7 @@ struct BatchLoader {
         switch entry {
         case .row(let record):
             pending.append(Pending(numero: record.numero, position: record.position,
-                                   item: InvoiceItem.item(record, origin: origin)))
+                                   item: InvoiceItem.item(record, origin: origin, foldedNome: foldedNames(record.nome))))
         case .nfe(let nota):
             pending.append(Pending(numero: nota.numero, position: .line(1), item: InvoiceItem.item(nota, origin: origin)))
         }
@@ -60,7 +61,9 @@ struct BatchLoader {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let decisions = try function.database.writer.write { [self] db in try decide(batch, in: db) }
+        let decisions = try function.database.writer.write { [self] db in
+            try decide(batch, in: function.tables.table(named: table, in: db), db: db)
+        }
         for decision in decisions {
             switch decision {
             case .load: report.recordAccepted()
@@ -70,7 +73,7 @@ struct BatchLoader {
         }
     }
 
-    private func decide(_ batch: [Pending], in db: Database) throws -> [Decision] {
+    private func decide(_ batch: [Pending], in invoices: TableHandle, db: Database) throws -> [Decision] {
         var loadedHere: [String: RecordPosition] = [:]
         var decisions: [Decision] = []
         decisions.reserveCapacity(batch.count)
@@ -80,13 +83,13 @@ struct BatchLoader {
                 continue
             }
             let key: Item = [InvoiceAttributes.numero: .string(row.numero)]
-            if let existing = try function.tables.getItem(GetItemRequest(tableName: table, key: key), in: db).item,
+            if let existing = try invoices.item(forKey: key, in: db),
                let conflict = conflict(row, existing: existing) {
                 decisions.append(.conflict(conflict))
                 continue
             }
             do {
-                _ = try function.tables.putItem(PutItemRequest(tableName: table, item: row.item), in: db)
+                try invoices.putItem(row.item, in: db)
             } catch let error as DynamoDBError {
                 decisions.append(.invalid(RowRejection(
                     position: row.position, field: nil, reason: .recordTooLarge,

@@ -14,10 +14,12 @@ enum InvoiceItem {
         var sourceID: String { "\(bucket)/\(key)" }
     }
 
-    /// The item for a valid CSV/JSON row.
-    static func item(_ record: InvoiceRecord, origin: Origin) -> Item {
+    /// The item for a valid CSV/JSON row; `foldedNome` is `InvoiceKeys.foldedName(record.nome)`
+    /// when the caller already has it.
+    static func item(_ record: InvoiceRecord, origin: Origin, foldedNome: String? = nil) -> Item {
         var item = common(numero: record.numero, serie: record.serie, nome: record.nome, data: record.data.isoText,
-                          valor: record.valor, documento: record.documento, descricao: record.descricao, origin: origin)
+                          valor: record.valor, documento: record.documento, descricao: record.descricao, origin: origin,
+                          foldedNome: foldedNome)
         item[InvoiceAttributes.sourceLine] = .number(DynamoNumber(record.position.line))
         if let index = record.position.index { item[InvoiceAttributes.sourceIndex] = .number(DynamoNumber(index)) }
         if let chave = record.extras[InvoiceAttributes.chave], !chave.isEmpty {
@@ -56,8 +58,8 @@ enum InvoiceItem {
     }
 
     private static func common(numero: String, serie: String?, nome: String, data: String, valor: Decimal,
-                               documento: String?, descricao: String?, origin: Origin) -> Item {
-        let folded = InvoiceKeys.foldedName(nome)
+                               documento: String?, descricao: String?, origin: Origin, foldedNome: String? = nil) -> Item {
+        let folded = foldedNome ?? InvoiceKeys.foldedName(nome)
         var item: Item = [
             InvoiceAttributes.numero: .string(numero),
             InvoiceAttributes.nome: .string(nome),

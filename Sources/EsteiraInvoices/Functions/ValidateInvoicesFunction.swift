@@ -49,7 +49,7 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         _ = try Self.validator(settings: configuration.settings)
     }
 
-    public init(objects: ObjectStore, tables: TableStore, database: EngineDatabase, batchSize: Int = 500) {
+    public init(objects: ObjectStore, tables: TableStore, database: EngineDatabase, batchSize: Int = 5_000) {
         self.objects = objects
         self.tables = tables
         self.database = database
@@ -123,7 +123,7 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         var loader = BatchLoader(function: self, table: settings.table, origin: origin)
         try read(stored, key: target.key, into: &report, loader: &loader, context: context)
         try loader.flush(into: &report)
-        let removed = try removeRowsOfEarlierVersions(of: origin, table: settings.table)
+        let removed = try removeRowsOfEarlierVersions(of: origin, table: settings.table, loaded: report.counts.accepted)
         let finished = report.finish(at: Date())
         let reportKey = "\(target.bucket)/\(target.key).report.json"
         try objects.putObject(bucket: BucketName(settings.reportsBucket), key: ObjectKey(reportKey),
@@ -210,7 +210,16 @@ public struct ValidateInvoicesFunction: FunctionHandler {
     }
 
     /// Deletes the rows an earlier version of the same object loaded that this version no longer has.
-    private func removeRowsOfEarlierVersions(of origin: InvoiceItem.Origin, table: String) throws -> Int {
+    ///
+    /// Every row this load accepted is stored under the object with this version's ETag, so when
+    /// the object's `by-source` partition holds exactly `loaded` items (counted in the index, no
+    /// item read) there is nothing of an earlier version left, and the partition is not read.
+    private func removeRowsOfEarlierVersions(of origin: InvoiceItem.Origin, table: String, loaded: Int) throws -> Int {
+        let stored = try database.writer.read { db in
+            try tables.table(named: table, in: db)
+                .itemCount(inIndex: InvoiceAttributes.bySource, partition: .string(origin.sourceID), in: db)
+        }
+        if stored == loaded { return 0 }
         var removed = 0
         var start: Item?
         repeat {

@@ -7,13 +7,19 @@ struct ResolvedTable: Sendable {
     let id: Int64
     let definition: TableDefinition
     let createdAt: Date
-    /// `INSERT OR REPLACE` of a whole row, built once per resolved table rather than per write.
+    /// The SQLite table holding the items.
+    let sqlName: String
+    /// The upsert of a whole row, built once per resolved table rather than per write.
     let upsertSQL: String
+    private let selectItemSQL: String
+    private let deleteItemSQL: String
 
     init(id: Int64, definition: TableDefinition, createdAt: Date) {
         self.id = id
         self.definition = definition
         self.createdAt = createdAt
+        let sqlName = "tables_items_\(id)"
+        self.sqlName = sqlName
         var columns = ["pk", "sk", "item"]
         for position in definition.globalSecondaryIndexes.indices {
             let (partition, sort) = Self.indexColumns(position)
@@ -23,12 +29,11 @@ struct ResolvedTable: Sendable {
         // An upsert, not INSERT OR REPLACE: a replaced item is updated in place, so the count
         // triggers see only real insertions and deletions.
         let updates = columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        upsertSQL = "INSERT INTO tables_items_\(id) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
+        upsertSQL = "INSERT INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
             + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
+        selectItemSQL = "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?"
+        deleteItemSQL = "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?"
     }
-
-    /// The SQLite table holding the items.
-    var sqlName: String { "tables_items_\(id)" }
 
     /// The partition and sort key columns of the global secondary index at `position`.
     static func indexColumns(_ position: Int) -> (partition: String, sort: String) {
@@ -73,14 +78,14 @@ struct ResolvedTable: Sendable {
 
     /// The item stored under `key`, if any.
     func item(at key: StoredKey, in db: Database) throws -> Item? {
-        let statement = try db.cachedStatement(sql: "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?")
+        let statement = try db.cachedStatement(sql: selectItemSQL)
         guard let data = try Data.fetchOne(statement, arguments: [key.partition, key.sort]) else { return nil }
         return try ItemCodec.decode(data)
     }
 
     /// Deletes the item stored under `key`, if any.
     func deleteItem(at key: StoredKey, in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?")
+        try db.cachedStatement(sql: deleteItemSQL)
             .execute(arguments: [key.partition, key.sort])
     }
 }

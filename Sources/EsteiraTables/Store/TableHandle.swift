@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// One table, resolved once, for many item reads and writes inside the caller's transaction: the
+/// fast path of bulk loads, which would otherwise look the table up again for every item.
+///
+/// Reads and writes follow GetItem and PutItem (without conditions or projections): the same
+/// validation, the same errors, the same stored form.
+///
+/// ```swift
+/// try database.writer.write { db in
+///     let invoices = try store.table(named: "invoices", in: db)
+///     if try invoices.item(forKey: ["numero": .string("NF-1")], in: db) == nil {
+///         try invoices.putItem(["numero": .string("NF-1"), "valor": .number(DynamoNumber(10))], in: db)
+///     }
+/// }
+/// ```
+public struct TableHandle: Sendable {
+    let table: ResolvedTable
+
+    /// The table's definition.
+    public var definition: TableDefinition { table.definition }
+
+    /// GetItem: the item with the key, or nil.
+    public func item(forKey key: Item, in db: Database) throws -> Item? {
+        try table.item(at: StoredRow.key(of: key, definition: table.definition), in: db)
+    }
+
+    /// PutItem without a condition: writes the item, replacing one with the same key. Throws the
+    /// `DynamoDBError` PutItem would for an invalid item, and writes nothing then.
+    public func putItem(_ item: Item, in db: Database) throws {
+        try table.write(StoredRow(item: item, definition: table.definition, operation: .putItem), in: db)
+    }
+
+    /// How many items the global secondary index `indexName` holds under the partition key
+    /// `partition`, counted in the index alone (no item is read).
+    public func itemCount(inIndex indexName: String, partition: AttributeValue, in db: Database) throws -> Int {
+        guard let position = table.definition.globalSecondaryIndexes.firstIndex(where: { $0.name == indexName }) else {
+            throw DynamoDBError.validation("The table does not have the specified index: \(indexName)")
+        }
+        let column = ResolvedTable.indexColumns(position).partition
+        let statement = try db.cachedStatement(sql: "SELECT count(*) FROM \(table.sqlName) WHERE \(column) = ?")
+        return try Int.fetchOne(statement, arguments: [StoredRow.keyBytes(partition)]) ?? 0
+    }
+}
+
+extension TableStore {
+    /// The table named `name`, resolved for many operations inside the caller's transaction;
+    /// `ResourceNotFoundException` if there is none.
+    public func table(named name: String, in db: Database) throws -> TableHandle {
+        TableHandle(table: try resolve(name, in: db))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Workload 8, in part: the CPU an idle dashboard uses. `esteira` (the dashboard) runs in a
+/// 200×60 tmux window over the ingested 1M-row table; after it has settled, its user + system
+/// CPU time over 10 s is read from /proc. (Frame render and diff times need an entry point the
+/// dashboard does not make public yet; docs/BENCHMARKS.md says so.)
+struct DashboardIdleWorkload {
+    let settings: BenchSettings
+    let dataDirectory: URL
+    let settle: Duration = .seconds(3)
+    let window: Duration = .seconds(10)
+
+    func run() async throws -> WorkloadResult {
+        var result = WorkloadResult(workload: "dashboard")
+        let tmux = "/usr/bin/tmux"
+        guard FileManager.default.isExecutableFile(atPath: tmux) else {
+            result.notes["skipped"] = "tmux is not installed"
+            return result
+        }
+        let session = "esteira-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        let command = "exec '\(settings.esteiraExecutable.path)' --data-dir '\(dataDirectory.path)'"
+        try Subprocess.run(tmux, ["new-session", "-d", "-s", session, "-x", "200", "-y", "60", command])
+        defer { _ = try? Subprocess.run(tmux, ["kill-session", "-t", session], check: false) }
+        try await Task.sleep(for: settle)
+        let panes = try Subprocess.run(tmux, ["list-panes", "-t", session, "-F", "#{pane_pid}"]).standardOutput
+        guard let pid = Int32(panes.trimmingCharacters(in: .whitespacesAndNewlines)), let before = Self.cpuTicks(pid) else {
+            throw BenchError("the dashboard did not start in tmux")
+        }
+        try await Task.sleep(for: window)
+        guard let after = Self.cpuTicks(pid) else { throw BenchError("the dashboard exited while idle") }
+        let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let cpuSeconds = Double(after - before) / ticksPerSecond
+        result.figures = [
+            "idle_seconds": Measurement.seconds(window),
+            "idle_cpu_seconds": cpuSeconds.rounded(toPlaces: 3),
+            "idle_cpu_percent": (cpuSeconds / Measurement.seconds(window) * 100).rounded(toPlaces: 2),
+        ]
+        result.notes["frame"] = "not measured: the frame renderer is internal to EsteiraTUI"
+        return result
+    }
+
+    /// utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat).
+    private static func cpuTicks(_ pid: Int32) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+    }
+}

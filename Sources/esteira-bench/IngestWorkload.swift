@@ -1,0 +1,52 @@
+import EsteiraCore
+import EsteiraInvoices
+import Foundation
+
+/// Workloads 1 and 7: one file uploaded to `notas` through the real engine and waited for until
+/// `validate-invoices` has committed every valid row and its report. Rows per second (rows of the
+/// file over upload + settle) and the process's peak resident memory.
+struct IngestWorkload {
+    let name: String
+    let file: URL
+    let dataDirectory: URL
+
+    func run() async throws -> WorkloadResult {
+        try? FileManager.default.removeItem(at: dataDirectory)
+        let engine = try Engine.open(DataDirectory(url: dataDirectory), createIfMissing: true,
+                                     handlers: InvoiceFunctions.handlers)
+        let clock = ContinuousClock()
+        let cpuAtStart = Measurement.processCPUSeconds()
+        let start = clock.now
+        let put = try engine.upload(file: file, bucket: "notas")
+        let uploaded = clock.now
+        let invocations = try await engine.settle(put.event)
+        let settled = clock.now
+        let cpuSeconds = Measurement.processCPUSeconds() - cpuAtStart
+        guard let invocation = invocations.last, invocation.status == .succeeded,
+              let response = invocation.response else {
+            throw BenchError("\(name): the load did not succeed: \(invocations.last?.errorMessage ?? "no invocation")")
+        }
+        let rows = response["rows"].flatMap(Self.number) ?? 0
+        let seconds = Measurement.seconds(settled - start)
+        var result = WorkloadResult(workload: name)
+        result.figures = [
+            "rows": rows,
+            "accepted": response["accepted"].flatMap(Self.number) ?? 0,
+            "rejected": response["rejected"].flatMap(Self.number) ?? 0,
+            "file_mb": Double((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
+                / 1_048_576,
+            "seconds": seconds.rounded(toPlaces: 3),
+            "cpu_seconds": cpuSeconds.rounded(toPlaces: 3),
+            "upload_seconds": Measurement.seconds(uploaded - start).rounded(toPlaces: 3),
+            "rows_per_s": (rows / seconds).rounded(),
+            "peak_rss_mb": (Measurement.peakResidentMB() ?? .nan).rounded(toPlaces: 1),
+        ]
+        result.notes["file"] = file.lastPathComponent
+        return result
+    }
+
+    static func number(_ value: JSONValue) -> Double? {
+        if case let .number(decimal) = value { return NSDecimalNumber(decimal: decimal).doubleValue }
+        return nil
+    }
+}
