@@ -24,4 +24,24 @@ struct FuzzRegressionTests {
         let error = #expect(throws: NFeError.self) { try NFeReader().read(data) }
         #expect(error?.line == 3)
     }
+
+    @Test("NF-e with a processing instruction without data is rejected, not a crash in XMLParser")
+    func nfeProcessingInstructionWithoutData() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("nfe-processing-instruction-without-data.xml"))
+        let error = #expect(throws: NFeError.self) { try NFeReader().read(data) }
+        #expect(error?.description == "line 1: XML syntax error: a processing instruction is not allowed in an NF-e")
+    }
+
+    @Test("the XML declaration (after a BOM too) is not a processing instruction; one inside a comment or CDATA is text")
+    func nfeDeclarationStillAccepted() {
+        let body = "<NFe xmlns=\"http://www.portalfiscal.inf.br/nfe\"><!-- <?x?> --><a><![CDATA[<?y?>]]></a></NFe>"
+        for prefix in [Data(), Data([0xEF, 0xBB, 0xBF])] {
+            let data = prefix + Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\(body)".utf8)
+            let error = #expect(throws: NFeError.self) { try NFeReader().read(data) }
+            #expect(error?.description.contains("processing instruction") == false)
+        }
+        let later = Data("<?xml version=\"1.0\"?>\n<NFe xmlns=\"http://www.portalfiscal.inf.br/nfe\">\n<?php x?></NFe>".utf8)
+        let error = #expect(throws: NFeError.self) { try NFeReader().read(later) }
+        #expect(error?.description == "line 3: XML syntax error: a processing instruction is not allowed in an NF-e")
+    }
 }

@@ -43,6 +43,13 @@ final class NFeXMLTreeBuilder: NSObject, XMLParserDelegate {
                 kind: .syntax, line: line, element: nil,
                 reason: "XML syntax error: bytes that are not UTF-8 at line \(line); an NF-e is UTF-8")
         }
+        if let line = processingInstructionLine(in: data) {
+            // Also checked before parsing: Foundation's XMLParser on Linux crashes on a processing
+            // instruction without data (`<?x?>`), and an NF-e has none but its XML declaration.
+            throw NFeError(
+                kind: .syntax, line: line, element: nil,
+                reason: "XML syntax error: a processing instruction is not allowed in an NF-e")
+        }
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             throw NFeError(kind: .syntax, line: nil, element: nil, reason: "XML syntax error: the file is empty")
         }
@@ -78,6 +85,43 @@ final class NFeXMLTreeBuilder: NSObject, XMLParserDelegate {
                 return nil
             }
         }
+    }
+
+    /// The line of the first processing instruction (`<?…?>`) other than the XML declaration at the
+    /// very start, skipping comments and CDATA sections; `nil` when there is none.
+    private static func processingInstructionLine(in data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        func starts(_ marker: String, at index: Int) -> Bool {
+            let marker = Array(marker.utf8)
+            return index + marker.count <= bytes.count && Array(bytes[index..<index + marker.count]) == marker
+        }
+        func skip(to end: String, from index: Int, line: inout Int) -> Int {
+            var index = index
+            while index < bytes.count, !starts(end, at: index) {
+                if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+                index += 1
+            }
+            return index + end.utf8.count
+        }
+        let declarationStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            if starts("<!--", at: index) {
+                index = skip(to: "-->", from: index + 4, line: &line)
+            } else if starts("<![CDATA[", at: index) {
+                index = skip(to: "]]>", from: index + 9, line: &line)
+            } else if starts("<?", at: index) {
+                let isDeclaration = index == declarationStart && starts("<?xml", at: index) && index + 5 < bytes.count
+                    && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index + 5])
+                if !isDeclaration { return line }
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return nil
     }
 
     /// The line of a `<!DOCTYPE` in the prolog, found before parsing so that no DTD is ever read.
