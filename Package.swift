@@ -46,6 +46,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Reliability harnesses (scripts/crash-harness, scripts/concurrency-harness): reads a data
+        // directory and reports what it holds, so the scripts can check nothing was lost or doubled.
+        .executableTarget(
+            name: "esteira-audit",
+            dependencies: ["EsteiraCore", "EsteiraTables", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/EsteiraAudit"
+        ),
+        // Fuzz driver for the readers and the expression parser (scripts/fuzz): libFuzzer when built
+        // with `-sanitize=fuzzer -DFUZZING`, a random-mutation driver otherwise.
+        .executableTarget(
+            name: "esteira-fuzz",
+            dependencies: ["EsteiraInvoices", "EsteiraTables"],
+            path: "Sources/EsteiraFuzz"
+        ),
         // The benchmark suite (docs/BENCHMARKS.md): `swift run -c release esteira-bench`.
         .executableTarget(
             name: "esteira-bench",

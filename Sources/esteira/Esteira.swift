@@ -9,7 +9,7 @@ struct Esteira: AsyncParsableCommand {
         subcommands: [
             DashboardCommand.self, InitCommand.self, UploadCommand.self, ListCommand.self, CatCommand.self, RemoveCommand.self,
             BucketsCommand.self, EventsCommand.self, InvocationsCommand.self, LogsCommand.self,
-            InvokeCommand.self, FailuresCommand.self, QueryCommand.self, DemoCommand.self, TableCommand.self,
+            InvokeCommand.self, FailuresCommand.self, QueryCommand.self, DemoCommand.self, DispatchCommand.self, TableCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

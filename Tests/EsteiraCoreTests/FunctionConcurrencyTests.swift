@@ -8,7 +8,12 @@ struct FunctionConcurrencyTests {
         let bed = try FunctionTestBed()
         let latch = TestLatch()
         let (started, startedContinuation) = AsyncStream.makeStream(of: String.self)
-        _ = try bed.deploy(BlockingHandler(latch: latch, started: startedContinuation)) { $0.reservedConcurrency = 1 }
+        // A long timeout: on a loaded machine the blocked first invocation must not time out (and be
+        // retried) before the test opens the latch.
+        _ = try bed.deploy(BlockingHandler(latch: latch, started: startedContinuation)) {
+            $0.reservedConcurrency = 1
+            $0.timeout = 900
+        }
         var starts = started.makeAsyncIterator()
 
         let runtime = bed.runtime

@@ -54,53 +54,67 @@ public final class Engine: Sendable {
     /// exists — before anything in the directory changes.
     public static func open(_ directory: DataDirectory, createIfMissing: Bool = false,
                             handlers: HandlerFactory = { _ in [:] }) throws -> Engine {
-        if !directory.exists {
-            guard createIfMissing else { throw EngineError.notInitialised(path: directory.url.path) }
-            try directory.create()
+        // Read and check the whole pipeline before touching the directory, so a mistake in it
+        // leaves nothing behind.
+        let pipelineExists = FileManager.default.fileExists(atPath: directory.pipelineURL.path)
+        if !directory.exists && !createIfMissing { throw EngineError.notInitialised(path: directory.url.path) }
+        if !pipelineExists && !createIfMissing {
+            throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: nil,
+                                       reason: "the pipeline file is missing (run `esteira init` to write the default one)")
         }
-        if !FileManager.default.fileExists(atPath: directory.pipelineURL.path) {
-            guard createIfMissing else {
-                throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: nil,
-                                           reason: "the pipeline file is missing (run `esteira init` to write the default one)")
+        let pipeline = pipelineExists
+            ? try PipelineDefinition(contentsOf: directory.pipelineURL)
+            : try PipelineDefinition(yaml: DefaultPipeline.yaml, file: directory.pipelineURL.path)
+        if !directory.exists { try directory.create() }
+        let engine = try StartupLock.run(in: directory) {
+            if !FileManager.default.fileExists(atPath: directory.pipelineURL.path) {
+                try Data(DefaultPipeline.yaml.utf8).write(to: directory.pipelineURL, options: .withoutOverwriting)
             }
-            try Data(DefaultPipeline.yaml.utf8).write(to: directory.pipelineURL, options: .withoutOverwriting)
+            let database = try EngineDatabase(path: directory.databaseURL.path) { migrator in
+                ObjectStore.registerMigrations(in: &migrator)
+                EventOutbox.registerMigrations(in: &migrator)
+                FunctionRuntime.registerMigrations(in: &migrator)
+                TableStore.registerMigrations(in: &migrator)
+            }
+            let engine = try Engine(directory: directory, database: database, pipeline: pipeline, handlers: handlers)
+            try engine.checkHandlerConfigurations(of: pipeline)
+            try engine.functions.configure(pipeline.functions)
+            try engine.apply(pipeline)
+            return engine
         }
-        let pipeline = try PipelineDefinition(contentsOf: directory.pipelineURL)
-        let database = try EngineDatabase(path: directory.databaseURL.path) { migrator in
-            ObjectStore.registerMigrations(in: &migrator)
-            EventOutbox.registerMigrations(in: &migrator)
-            FunctionRuntime.registerMigrations(in: &migrator)
-            TableStore.registerMigrations(in: &migrator)
-        }
-        let engine = try Engine(directory: directory, database: database, pipeline: pipeline, handlers: handlers)
+        _ = try? engine.objects.removeOrphanedFiles()
+        return engine
+    }
+
+    /// Lets each function's handler check its environment and settings before anything starts.
+    private func checkHandlerConfigurations(of pipeline: PipelineDefinition) throws {
         for function in pipeline.functions {
             do {
-                try engine.functions.registry.handler(named: function.handler)?.checkConfiguration(function)
+                try functions.registry.handler(named: function.handler)?.checkConfiguration(function)
             } catch {
                 throw EngineError.pipeline(path: directory.pipelineURL.path, line: nil, field: "functions.\(function.name)",
                                            reason: "\(error)")
             }
         }
-        try engine.functions.configure(pipeline.functions)
-        try engine.apply(pipeline)
-        _ = try? engine.objects.removeOrphanedFiles()
-        return engine
     }
 
     /// Creates the pipeline's buckets and tables and saves its notification rules.
     private func apply(_ pipeline: PipelineDefinition) throws {
-        let existingTables = Set(try tables.listTables())
-        for table in pipeline.tables {
-            if existingTables.contains(table.name) {
+        // One transaction compares every stored table before creating any new one: nothing is
+        // half-applied, and a second process starting at the same time sees the tables whole.
+        try database.writer.write { db in
+            let existingTables = Set(try tables.listTables(in: db))
+            for table in pipeline.tables where existingTables.contains(table.name) {
                 // The definition alone: DescribeTable would count every item.
-                let stored = try tables.writer.read { db in try tables.table(named: table.name, in: db).definition }
+                let stored = try tables.table(named: table.name, in: db).definition
                 guard stored == table else {
                     throw EngineError.pipeline(
                         path: directory.pipelineURL.path, line: nil, field: "tables.\(table.name)",
                         reason: "differs from the table already stored; delete it (`esteira table delete \(table.name)`) or restore its definition")
                 }
-            } else {
-                try tables.createTable(table)
+            }
+            for table in pipeline.tables where !existingTables.contains(table.name) {
+                try tables.createTable(table, in: db)
             }
         }
         for bucket in pipeline.buckets {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Delivers the outbox's pending events to their functions, as S3 invokes Lambda: asynchronously,
 /// at least once.
@@ -15,6 +16,7 @@ public final class EventDispatcher: Sendable {
     public let parallelism: Int
 
     private let inFlight = InFlightSet()
+    private let takeOver = TakeOver()
 
     public init(outbox: EventOutbox, functions: FunctionRuntime, lock: DispatchLock, parallelism: Int = 4) {
         self.outbox = outbox
@@ -28,7 +30,7 @@ public final class EventDispatcher: Sendable {
     @discardableResult
     public func drain() async throws -> Int {
         guard lock.tryAcquire() else { return 0 }
-        if inFlight.takeRecoveryTurn() { try functions.closeInterruptedAsyncAttempts() }
+        try takeOver.once { try closeAttemptsOfStoppedDispatcher() }
         var settled = 0
         while !Task.isCancelled {
             let batch = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
@@ -44,6 +46,26 @@ public final class EventDispatcher: Sendable {
         while !Task.isCancelled {
             _ = try? await drain()
             try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Lambda's error for an attempt whose runtime went away before finishing it.
+    public static let abandonedErrorType = "Runtime.ExitError"
+
+    /// Closes the attempts a dispatcher left `running` when its process stopped (killed, crashed):
+    /// they are recorded as failed with Lambda's `Runtime.ExitError`, and their deliveries, still
+    /// pending, are handed over again. Called once, when this process first takes the lock: only
+    /// a lock holder runs asynchronous deliveries, so those attempts have no live owner.
+    private func closeAttemptsOfStoppedDispatcher() throws {
+        try functions.database.writer.write { db in
+            try db.execute(sql: """
+                UPDATE function_invocations
+                SET status = ?, errorType = ?,
+                    errorMessage = 'RequestId: ' || requestID || ' Error: Runtime exited before the invocation finished (its process stopped)'
+                WHERE status = ? AND invocationType = ?
+                  AND deliveryID IN (SELECT id FROM s3_event_deliveries WHERE state = 'pending')
+                """, arguments: [InvocationStatus.failed.rawValue, Self.abandonedErrorType,
+                                 InvocationStatus.running.rawValue, InvocationType.event.rawValue])
         }
     }
 
@@ -88,7 +110,6 @@ private final class InFlightSet: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var ids = Set<Int64>()
-    private var recovered = false
 
     func insert(_ id: Int64) -> Bool {
         lock.lock()
@@ -96,18 +117,25 @@ private final class InFlightSet: @unchecked Sendable {
         return ids.insert(id).inserted
     }
 
-    /// True the first time only: the first drain after taking the lock closes what a crashed
-    /// dispatcher left running.
-    func takeRecoveryTurn() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        defer { recovered = true }
-        return !recovered
-    }
-
     func remove(_ id: Int64) {
         lock.lock()
         defer { lock.unlock() }
         ids.remove(id)
+    }
+}
+
+/// Runs the take-over work once per dispatcher, the first time it holds the lock; concurrent
+/// drains wait for it, so none starts a delivery before it is done.
+private final class TakeOver: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var done = false
+
+    func once(_ work: () throws -> Void) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !done else { return }
+        try work()
+        done = true
     }
 }

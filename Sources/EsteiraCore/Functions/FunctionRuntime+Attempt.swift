@@ -56,7 +56,7 @@ extension FunctionRuntime {
             let registry = registry
             let initStart = ContinuousClock.now
             let initPhase = RuntimeLock<Duration?>(nil)
-            let initOutcome = await race(until: initStart + Self.initPhaseLimit, closing: nil) {
+            let (initOutcome, initEnded) = await race(until: initStart + Self.initPhaseLimit, closing: nil) {
                 [name = configuration.handler] in
                 let preparation = try await registry.prepareIfNeeded(name: name, handler: handler)
                 initPhase.withLock { $0 = preparation }
@@ -72,13 +72,15 @@ extension FunctionRuntime {
                     deadline: started + .seconds(configuration.timeout), lineage: request.lineage,
                     deliveryID: request.deliveryID, environment: configuration.environment, settings: configuration.settings,
                     transcript: transcript)
-                outcome = await race(until: context.deadline, closing: transcript) { [payload = request.payload] in
+                let (handlerOutcome, ended) = await race(until: context.deadline, closing: transcript) {
+                    [payload = request.payload] in
                     try await handler.handle(payload, context: context)
                 }
-                record.durationMilliseconds = Self.milliseconds(.now - started)
+                outcome = handlerOutcome
+                record.durationMilliseconds = Self.milliseconds(ended - started)
             } else {
                 outcome = initOutcome
-                record.durationMilliseconds = Self.milliseconds(.now - initStart)
+                record.durationMilliseconds = Self.milliseconds(initEnded - initStart)
             }
         } else {
             outcome = .threw(FunctionErrorPayload(
@@ -134,25 +136,30 @@ extension FunctionRuntime {
     /// The loser is cancelled and never awaited, so a handler that ignores cancellation cannot hold
     /// the invocation (or its concurrency slot) past the deadline. `transcript` is closed before
     /// the handler is cancelled, so nothing it logs while winding down gets in.
+    /// Runs `body` against a deadline, both on an executor of their own (see `InvocationExecutor`),
+    /// and returns whichever ends first with the instant it ended — taken where it ended, so a
+    /// caller that resumes late still records the true duration.
     private func race(
         until deadline: ContinuousClock.Instant, closing transcript: InvocationTranscript?,
         _ body: @escaping @Sendable () async throws -> JSONValue
-    ) async -> RaceResult {
-        let (results, continuation) = AsyncStream.makeStream(of: RaceResult.self)
-        let handlerTask = Task {
+    ) async -> (RaceResult, ended: ContinuousClock.Instant) {
+        let (results, continuation) = AsyncStream.makeStream(of: (RaceResult, ContinuousClock.Instant).self)
+        // Two executors: a handler that computes without suspending must not hold up its own timer.
+        let handlerTask = Task(executorPreference: InvocationExecutor(label: "esteira.invocation")) {
             do {
-                continuation.yield(.returned(try await body()))
+                let value = try await body()
+                continuation.yield((.returned(value), .now))
             } catch {
-                continuation.yield(.threw(FunctionErrorPayload(describing: error)))
+                continuation.yield((.threw(FunctionErrorPayload(describing: error)), .now))
             }
         }
-        let timerTask = Task {
+        let timerTask = Task(executorPreference: InvocationExecutor(label: "esteira.invocation.timer")) {
             // Cancelled when the handler finishes first.
             try? await Task.sleep(until: deadline, clock: .continuous)
-            if !Task.isCancelled { continuation.yield(.timedOut) }
+            if !Task.isCancelled { continuation.yield((.timedOut, .now)) }
         }
         var iterator = results.makeAsyncIterator()
-        let result = await iterator.next() ?? .threw(FunctionErrorPayload(describing: CancellationError()))
+        let result = await iterator.next() ?? (.threw(FunctionErrorPayload(describing: CancellationError())), .now)
         _ = transcript?.close()
         handlerTask.cancel()
         timerTask.cancel()

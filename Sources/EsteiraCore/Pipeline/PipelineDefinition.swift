@@ -38,7 +38,8 @@ public struct PipelineDefinition: Sendable {
         let members = try top.mapping(allowed: ["buckets", "functions", "tables"])
         functions = try members["functions"].map { try $0.sequence().map(Self.function) } ?? []
         tables = try members["tables"].map { try $0.sequence().map(Self.table) } ?? []
-        buckets = try members["buckets"].map { try $0.sequence().map(Self.bucket) } ?? []
+        let functionNames = Set(functions.map(\.name))
+        buckets = try members["buckets"].map { try $0.sequence().map { try Self.bucket($0, functions: functionNames) } } ?? []
         try checkReferences(members: members, top: top)
     }
 
@@ -53,12 +54,12 @@ public struct PipelineDefinition: Sendable {
         try self.init(yaml: text, file: url.path)
     }
 
-    private static func bucket(_ node: PipelineNode) throws -> BucketSpec {
+    private static func bucket(_ node: PipelineNode, functions: Set<String>) throws -> BucketSpec {
         let fields = try node.mapping(allowed: ["name", "notifications"])
         let nameNode = try fields.required("name", in: node)
         let name: BucketName
         do { name = try BucketName(try nameNode.string()) } catch { throw nameNode.error("\(error)") }
-        let rules = try fields["notifications"].map { try $0.sequence().map(rule) } ?? []
+        let rules = try fields["notifications"].map { try $0.sequence().map { try rule($0, bucket: name, functions: functions) } } ?? []
         do {
             _ = try NotificationRuleSet(validating: rules, bucket: name)
         } catch {
@@ -67,7 +68,7 @@ public struct PipelineDefinition: Sendable {
         return BucketSpec(name: name, rules: rules)
     }
 
-    private static func rule(_ node: PipelineNode) throws -> NotificationRule {
+    private static func rule(_ node: PipelineNode, bucket: BucketName, functions: Set<String>) throws -> NotificationRule {
         let fields = try node.mapping(allowed: ["id", "events", "prefix", "suffix", "function"])
         let eventsNode = try fields.required("events", in: node)
         let events = try eventsNode.strings().map { text -> S3EventType in
@@ -77,10 +78,15 @@ public struct PipelineDefinition: Sendable {
             return type
         }
         guard !events.isEmpty else { throw eventsNode.error("a rule needs at least one event type") }
-        return NotificationRule(
-            id: try fields.required("id", in: node).string(), events: events,
-            prefix: try fields["prefix"]?.string(), suffix: try fields["suffix"]?.string(),
-            function: try fields.required("function", in: node).string())
+        let id = try fields.required("id", in: node).string()
+        let functionNode = try fields.required("function", in: node)
+        let function = try functionNode.string()
+        guard functions.contains(function) else {
+            throw functionNode.error(
+                "rule '\(id)' of bucket '\(bucket)' targets function '\(function)', which is not declared under functions")
+        }
+        return NotificationRule(id: id, events: events, prefix: try fields["prefix"]?.string(),
+                                suffix: try fields["suffix"]?.string(), function: function)
     }
 
     private static func function(_ node: PipelineNode) throws -> FunctionConfiguration {
@@ -149,12 +155,6 @@ public struct PipelineDefinition: Sendable {
         }
         if let duplicate = Self.firstDuplicate(tables.map(\.name)) {
             throw (members["tables"] ?? top).error("table '\(duplicate)' is declared twice")
-        }
-        for bucket in buckets {
-            for rule in bucket.rules where !functionNames.contains(rule.function) {
-                throw (members["buckets"] ?? top).error(
-                    "rule '\(rule.id)' of bucket '\(bucket.name)' targets function '\(rule.function)', which is not declared under functions")
-            }
         }
     }
 

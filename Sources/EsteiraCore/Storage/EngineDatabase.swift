@@ -51,14 +51,30 @@ public final class EngineDatabase: Sendable {
     }
 
     /// A file that exists but does not start with SQLite's header is never opened (and so never
-    /// overwritten).
+    /// overwritten). Nor is an SQLite database stamped with another application id, or one that
+    /// has tables but no id: those are checked read-only, before the pool (which switches a
+    /// database to WAL, changing its header) ever opens them.
     private static func refuseForeignFile(at path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
         if header.isEmpty { return }
-        if header != Data("SQLite format 3\0".utf8) {
+        guard header.count == 100, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
             throw EngineError.foreignDatabase(path: path, reason: "not an SQLite database")
+        }
+        let stamped = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
+        if stamped == applicationID { return }
+        if stamped != 0 { throw EngineError.foreignDatabase(path: path, reason: "application id \(stamped)") }
+        // No id in the main file: a new database, one of ours whose id is still only in the WAL
+        // after a crash, or another program's.
+        var configuration = Configuration()
+        configuration.readonly = true
+        let (id, tables) = try DatabaseQueue(path: path, configuration: configuration).read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+        }
+        if id != applicationID && !(id == 0 && tables == 0) {
+            throw EngineError.foreignDatabase(path: path, reason: "application id \(id)")
         }
     }
 }

@@ -47,6 +47,18 @@ public enum JSONValue: Sendable, Hashable {
     public func encodedString(pretty: Bool = false) -> String {
         String(decoding: encoded(pretty: pretty), as: UTF8.self)
     }
+
+    /// The value as one cell of text: strings as they are, numbers exact, `null` empty, arrays and
+    /// objects as compact JSON.
+    public var plainText: String {
+        switch self {
+        case let .string(text): return text
+        case let .number(number): return "\(number)"
+        case let .bool(flag): return flag ? "true" : "false"
+        case .null: return ""
+        case .array, .object: return encodedString()
+        }
+    }
 }
 
 extension JSONValue: Codable {

@@ -37,6 +37,12 @@ final class NFeXMLTreeBuilder: NSObject, XMLParserDelegate {
                 kind: .syntax, line: line, element: "!DOCTYPE",
                 reason: "XML syntax error: a DOCTYPE declaration is not allowed in an NF-e")
         }
+        if let line = firstInvalidUTF8Line(in: data) {
+            // Checked here because Foundation's XMLParser on Linux traps on a name that is not UTF-8.
+            throw NFeError(
+                kind: .syntax, line: line, element: nil,
+                reason: "XML syntax error: bytes that are not UTF-8 at line \(line); an NF-e is UTF-8")
+        }
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             throw NFeError(kind: .syntax, line: nil, element: nil, reason: "XML syntax error: the file is empty")
         }
@@ -55,6 +61,23 @@ final class NFeXMLTreeBuilder: NSObject, XMLParserDelegate {
                 reason: "XML syntax error: \(message)")
         }
         return root
+    }
+
+    /// The line of the first byte sequence that is not UTF-8, or `nil` when the whole file is UTF-8.
+    private static func firstInvalidUTF8Line(in data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") { line += 1 }
+            case .error:
+                return line
+            case .emptyInput:
+                return nil
+            }
+        }
     }
 
     /// The line of a `<!DOCTYPE` in the prolog, found before parsing so that no DTD is ever read.

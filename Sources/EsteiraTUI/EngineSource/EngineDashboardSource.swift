@@ -98,19 +98,8 @@ public final class EngineDashboardSource: DashboardSource {
 
     public func rows(table: String, offset: Int, limit: Int) async throws -> [TableRow] {
         try engine.tables.items(table: table, offset: offset, limit: limit).map { item in
-            TableRow(values: item.filter { !InvoiceAttributes.bookkeeping.contains($0.key) }.mapValues(Self.display),
+            TableRow(values: item.filter { !InvoiceAttributes.bookkeeping.contains($0.key) }.mapValues(\.plainText),
                      dynamoJSON: String(decoding: AttributeValue.encodeItem(item), as: UTF8.self))
-        }
-    }
-
-    /// A value as one line of text: strings as they are, numbers exact, the rest as compact JSON.
-    static func display(_ value: AttributeValue) -> String {
-        switch value {
-        case let .string(text): return text
-        case let .number(number): return number.description
-        case let .bool(flag): return flag ? "true" : "false"
-        case .null: return "null"
-        default: return String(decoding: AttributeValue.encodeItem(["v": value]), as: UTF8.self)
         }
     }
 
@@ -210,22 +199,12 @@ public final class EngineDashboardSource: DashboardSource {
             if let error = outcome.error { throw InvoiceQueryTextError(error.errorMessage) }
             let page = outcome.response ?? .null
             for item in page["items"]?.arrayValue ?? [] {
-                rows.append((item.objectValue ?? [:]).mapValues(Self.plainText))
+                rows.append((item.objectValue ?? [:]).mapValues(\.plainText))
             }
             if case let .number(pageTotal)? = page["totalValor"] { total += pageTotal }
             payload["nextToken"] = page["nextToken"]
         } while payload["nextToken"] != nil && rows.count < queryRowLimit
         return QueryResult(columns: ["numero", "serie", "data", "valor", "nome", "documento", "source-key"],
                            rows: rows, count: rows.count, totalValor: "\(total)")
-    }
-
-    private static func plainText(_ value: JSONValue) -> String {
-        switch value {
-        case let .string(text): return text
-        case let .number(number): return "\(number)"
-        case let .bool(flag): return flag ? "true" : "false"
-        case .null: return ""
-        default: return value.encodedString()
-        }
     }
 }

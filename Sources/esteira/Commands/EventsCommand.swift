@@ -41,6 +41,7 @@ struct EventsCommand: AsyncParsableCommand {
             return text
         }
         let name = entry.eventName.padding(toLength: 22, withPad: " ", startingAt: 0)
-        return "\(OutputFormatting.time(entry.time))  \(name)  \(object)  →  \(targets.isEmpty ? "no rule matched" : targets.joined(separator: ", "))"
+        let triggered = targets.isEmpty ? "no rule matched" : targets.joined(separator: ", ")
+        return TerminalText.sanitised("\(OutputFormatting.time(entry.time))  \(name)  \(object)  →  \(triggered)")
     }
 }

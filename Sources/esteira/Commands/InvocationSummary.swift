@@ -8,7 +8,7 @@ enum InvocationSummary {
         var text = "\(record.functionName)  \(record.requestID.prefix(8))  \(record.statusLabel)  \(duration)"
         if let summary = record.summary { text += "  \(summary)" }
         if let message = record.errorMessage { text += "  \(record.errorType ?? "Error"): \(message)" }
-        return text
+        return TerminalText.sanitised(text)
     }
 
     static func json(_ record: InvocationRecord) -> JSONValue {

@@ -22,7 +22,12 @@ struct LogsCommand: AsyncParsableCommand {
             if global.json {
                 OutputFormatting.printJSON(["requestId": .string(id), "log": .string(log)])
             } else {
-                FileHandle.standardOutput.write(Data(log.utf8))
+                // Lines and the tabs between a log line's fields are Lambda's; what is inside is sanitised.
+                let lines = log.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                    line.split(separator: "\t", omittingEmptySubsequences: false)
+                        .map { TerminalText.sanitised(String($0)) }.joined(separator: "\t")
+                }
+                FileHandle.standardOutput.write(Data(lines.joined(separator: "\n").utf8))
             }
         }
     }

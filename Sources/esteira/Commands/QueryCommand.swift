@@ -52,13 +52,7 @@ struct QueryCommand: AsyncParsableCommand {
             }
             var table = TextTable(["NUMERO", "SERIE", "DATA", "VALOR", "NOME", "DOCUMENTO", "SOURCE"])
             for item in items.prefix(show) {
-                func text(_ name: String) -> String {
-                    switch item[name] {
-                    case let .string(value)?: return value
-                    case let .number(value)?: return "\(value)"
-                    default: return ""
-                    }
-                }
+                func text(_ name: String) -> String { item[name]?.plainText ?? "" }
                 table.append([text("numero"), text("serie"), text("data"), text("valor"), text("nome"),
                               text("documento"), "\(text("source-bucket"))/\(text("source-key"))"])
             }

@@ -37,7 +37,7 @@ struct UploadCommand: AsyncParsableCommand {
                 ])
                 return
             }
-            print("uploaded s3://\(object.bucket)/\(object.key) (\(OutputFormatting.size(object.size)), ETag \(object.eTag))")
+            print("uploaded s3://\(object.bucket)/\(TerminalText.sanitised(object.key.rawValue)) (\(OutputFormatting.size(object.size)), ETag \(object.eTag))")
             if !noWait && invocations.isEmpty && put.event.deliveryIDs.isEmpty {
                 print("no notification rule matched: nothing was triggered")
             }

@@ -5,7 +5,8 @@ struct TextTable {
 
     init(_ headers: [String]) { self.headers = headers }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    /// Adds a row; its cells are sanitised, so text from files and keys cannot act on the terminal.
+    mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.sanitised)) }
 
     /// The table as lines; the last column is never padded.
     func render() -> String {
