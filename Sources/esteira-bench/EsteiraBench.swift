@@ -14,7 +14,7 @@ struct EsteiraBench: AsyncParsableCommand {
     @Flag(help: "Smaller datasets (100,000-row ingests, 1,000-file storm, no 10M-row file, moto on 10,000 rows).")
     var quick = false
 
-    @Option(help: "Comma-separated workloads (or prefixes, e.g. ingest,moto): \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Comma-separated workloads (or prefixes, e.g. ingest,moto), run in the order given: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
     var workloads: String?
 
     @Option(help: "The shared folder with tools/gen-invoices and bench/moto_pipeline.py (default $ESTEIRA_SHARED or ../shared).")
@@ -76,7 +76,7 @@ struct EsteiraBench: AsyncParsableCommand {
             guard !matching.isEmpty else { throw ValidationError("unknown workload \(name)") }
             selected += matching.filter { !selected.contains($0) && (runnable.contains($0) || $0.rawValue == name) }
         }
-        return Workload.allCases.filter(selected.contains)
+        return selected
     }
 
     /// Runs one workload as `esteira-bench --worker NAME` and reads its JSON line.

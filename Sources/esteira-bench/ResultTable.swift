@@ -27,9 +27,9 @@ struct ResultTable {
             guard let value, value.isFinite else { return }
             let (target, verdict): (String, String) = switch goal {
             case .atMost(let limit): ("≤ \(Self.format(limit))\(unit)",
-                                      value <= limit ? "met" : "missed: \(Self.format(value / limit))× the target")
+                                      value <= limit ? "met" : "missed: \(Self.format(value / limit))× over")
             case .atLeast(let limit): ("≥ \(Self.format(limit))\(unit)",
-                                       value >= limit ? "met" : "missed: \(Self.format(value / limit))× the target")
+                                       value >= limit ? "met" : "missed: \(Self.format(limit / value))× short")
             case .none: ("", "")
             }
             lines.append(Line(workload: workload, figure: label, value: "\(Self.format(value))\(unit)", target: target, verdict: verdict))
