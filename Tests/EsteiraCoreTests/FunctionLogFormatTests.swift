@@ -53,7 +53,7 @@ struct FunctionLogFormatTests {
         let lines = log.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let id = outcome.requestID
         #expect(matches(id, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"))
-        #expect(lines.count == 8)
+        try #require(lines.count == 8, "\(log)")
         #expect(lines[0] == "START RequestId: \(id) Version: $LATEST")
         let stamp = #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"#
         #expect(matches(lines[1], "\(stamp)\t\(id)\tINFO\tENVIRONMENT VARIABLES"))

@@ -26,7 +26,7 @@ struct FunctionTimeoutTests {
         #expect(record.statusLabel == "timed out")
         #expect((record.durationMilliseconds ?? 0) >= 1000)
         let lines = record.log.split(separator: "\n").map(String.init)
-        #expect(lines.count == 5)
+        try #require(lines.count == 5, "\(record.log)")
         #expect(lines[0] == "START RequestId: \(id) Version: $LATEST")
         #expect(lines[1].hasSuffix("\t\(id)\tINFO\tblocking"))
         #expect(lines[2] == "END RequestId: \(id)")

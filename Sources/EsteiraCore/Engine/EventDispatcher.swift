@@ -42,9 +42,21 @@ public final class EventDispatcher: Sendable {
 
     /// Runs until the task is cancelled: takes the lock when it is free, delivers what is pending,
     /// and looks again every `interval`.
-    public func run(every interval: Duration = .milliseconds(100)) async {
+    ///
+    /// With `changes`, it looks only when some connection has committed since the last look (a new
+    /// event is a commit), and otherwise every `idleCheck` — for the lock that a stopped process
+    /// left free — so an idle process does no database work.
+    public func run(every interval: Duration = .milliseconds(100), changes: ChangeMonitor? = nil,
+                    idleCheck: Duration = .seconds(5)) async {
+        var lastToken: Int64?
+        var lastDrain = ContinuousClock.now
         while !Task.isCancelled {
-            _ = try? await drain()
+            let token = try? changes?.token()
+            if changes == nil || token != lastToken || ContinuousClock.now - lastDrain >= idleCheck {
+                lastToken = token
+                lastDrain = .now
+                _ = try? await drain()
+            }
             try? await Task.sleep(for: interval)
         }
     }

@@ -17,11 +17,8 @@ extension TableStore {
         }
     }
 
-    /// How many items the table holds.
+    /// How many items the table holds (the exact count the store keeps; nothing is counted).
     public func itemCount(table name: String) throws -> Int {
-        try writer.read { db in
-            let table = try resolve(name, in: db)
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.sqlName)") ?? 0
-        }
+        try describeTable(name).itemCount
     }
 }

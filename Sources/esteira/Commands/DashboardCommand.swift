@@ -26,7 +26,8 @@ struct DashboardCommand: AsyncParsableCommand {
             let source = try EngineDashboardSource(engine: engine)
             let options = DashboardOptions(themeName: theme, noColor: noColor, themesDirectory: Self.themesDirectory(),
                                            dataDirectoryLabel: Self.label(engine.directory.url.path))
-            let dispatcher = Task.detached { await engine.dispatcher.run() }
+            let changes = try ChangeMonitor(databasePath: engine.directory.databaseURL.path)
+            let dispatcher = Task.detached { await engine.dispatcher.run(changes: changes) }
             defer { dispatcher.cancel() }
             try await Self.runOnOwnThread { try runDashboard(source: source, options: options) }
         }
