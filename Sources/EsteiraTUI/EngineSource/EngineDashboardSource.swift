@@ -12,9 +12,10 @@ public final class EngineDashboardSource: DashboardSource {
     private let objectLimit = 5_000
     private let queryRowLimit = 5_000
 
-    public init(engine: Engine) throws {
+    /// `changes` watches the engine's database; the dispatcher of the same process may share it.
+    public init(engine: Engine, changes: ChangeMonitor) {
         self.engine = engine
-        monitor = try ChangeMonitor(databasePath: engine.directory.databaseURL.path)
+        monitor = changes
     }
 
     public func changeToken() async throws -> Int64 { try monitor.token() }
@@ -191,20 +192,15 @@ public final class EngineDashboardSource: DashboardSource {
     }
 
     public func query(_ text: String) async throws -> QueryResult {
-        guard var payload = try InvoiceQueryText.payload(text).objectValue else { return QueryResult(columns: [], rows: [], count: 0, totalValor: "0") }
-        var rows: [[String: String]] = []
-        var total = Decimal(0)
-        repeat {
-            let outcome = try await engine.functions.invoke(functionName: "query-invoices", payload: .object(payload))
-            if let error = outcome.error { throw InvoiceQueryTextError(error.errorMessage) }
-            let page = outcome.response ?? .null
-            for item in page["items"]?.arrayValue ?? [] {
-                rows.append((item.objectValue ?? [:]).mapValues(\.plainText))
-            }
-            if case let .number(pageTotal)? = page["totalValor"] { total += pageTotal }
-            payload["nextToken"] = page["nextToken"]
-        } while payload["nextToken"] != nil && rows.count < queryRowLimit
+        guard let payload = try InvoiceQueryText.payload(text).objectValue else { return QueryResult(columns: [], rows: [], count: 0, totalValor: "0") }
+        let lookup: InvoiceLookup.Result
+        do {
+            lookup = try await InvoiceLookup.run(payload, through: engine.functions, maximumItems: queryRowLimit)
+        } catch let failure as InvoiceLookup.Failure {
+            throw InvoiceQueryTextError(failure.error.errorMessage)
+        }
+        let rows = lookup.items.map { ($0.objectValue ?? [:]).mapValues(\.plainText) }
         return QueryResult(columns: ["numero", "serie", "data", "valor", "nome", "documento", "source-key"],
-                           rows: rows, count: rows.count, totalValor: "\(total)")
+                           rows: rows, count: rows.count, totalValor: "\(lookup.totalValor)")
     }
 }

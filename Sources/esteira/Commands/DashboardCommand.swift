@@ -23,10 +23,11 @@ struct DashboardCommand: AsyncParsableCommand {
             let firstRun = !global.dataDirectory.exists
             let engine = try global.openEngine(create: true)
             if firstRun { _ = try await DemoCommand.load(into: engine) }
-            let source = try EngineDashboardSource(engine: engine)
+            // One connection watches the database for both the panes and this process's dispatcher.
+            let changes = try ChangeMonitor(databasePath: engine.directory.databaseURL.path)
+            let source = EngineDashboardSource(engine: engine, changes: changes)
             let options = DashboardOptions(themeName: theme, noColor: noColor, themesDirectory: Self.themesDirectory(),
                                            dataDirectoryLabel: Self.label(engine.directory.url.path))
-            let changes = try ChangeMonitor(databasePath: engine.directory.databaseURL.path)
             let dispatcher = Task.detached { await engine.dispatcher.run(changes: changes) }
             defer { dispatcher.cancel() }
             try await Self.runOnOwnThread { try runDashboard(source: source, options: options) }

@@ -33,18 +33,11 @@ struct QueryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            var payload = try InvoiceQueryText.payload(terms.joined(separator: " ")).objectValue ?? [:]
+            let payload = try InvoiceQueryText.payload(terms.joined(separator: " ")).objectValue ?? [:]
             let engine = try global.openEngine(create: false)
-            var items: [JSONValue] = []
-            var total = Decimal(0)
-            repeat {
-                let outcome = try await engine.functions.invoke(functionName: function, payload: .object(payload))
-                if let error = outcome.error { throw ValidationError("\(error.errorType): \(error.errorMessage)") }
-                let page = outcome.response ?? .null
-                items += page["items"]?.arrayValue ?? []
-                if case let .number(pageTotal)? = page["totalValor"] { total += pageTotal }
-                payload["nextToken"] = page["nextToken"]
-            } while payload["nextToken"] != nil
+            let lookup = try await InvoiceLookup.run(payload, through: engine.functions, function: function)
+            let items = lookup.items
+            let total = lookup.totalValor
             if global.json {
                 OutputFormatting.printJSON(["items": .array(items), "count": .number(Decimal(items.count)),
                                             "totalValor": .number(total)])

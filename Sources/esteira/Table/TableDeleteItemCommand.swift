@@ -13,21 +13,14 @@ struct TableDeleteItemCommand: AsyncParsableCommand {
     @Option(help: "The key in DynamoDB JSON.")
     var key: String
 
-    @Option(help: "A ConditionExpression the delete requires.")
-    var condition: String?
-
-    @Option(help: "ExpressionAttributeNames as JSON.")
-    var names: String?
-
-    @Option(help: "ExpressionAttributeValues as DynamoDB JSON.")
-    var values: String?
+    @OptionGroup var conditions: ConditionOptions
 
     func run() async throws {
         try await reportingFailures {
             let response = try openTableStore(global).deleteItem(DeleteItemRequest(
-                tableName: table, key: try CommandArguments.item(key, option: "--key"), conditionExpression: condition,
-                expressionAttributeNames: try CommandArguments.names(names),
-                expressionAttributeValues: try CommandArguments.values(values), returnValues: .allOld))
+                tableName: table, key: try CommandArguments.item(key, option: "--key"), conditionExpression: conditions.condition,
+                expressionAttributeNames: try conditions.attributeNames(),
+                expressionAttributeValues: try conditions.attributeValues(), returnValues: .allOld))
             if global.json {
                 print(response.attributes.map { #"{"Attributes":"# + AttributeValue.encodeItemText($0) + "}" } ?? "{}")
             } else {

@@ -13,21 +13,14 @@ struct TablePutCommand: AsyncParsableCommand {
     @Option(help: #"The item in DynamoDB JSON, e.g. '{"numero": {"S": "NF-1"}, "valor": {"N": "12.5"}}'."#)
     var item: String
 
-    @Option(help: "A ConditionExpression the write requires, e.g. 'attribute_not_exists(numero)'.")
-    var condition: String?
-
-    @Option(help: "ExpressionAttributeNames as JSON.")
-    var names: String?
-
-    @Option(help: "ExpressionAttributeValues as DynamoDB JSON.")
-    var values: String?
+    @OptionGroup var conditions: ConditionOptions
 
     func run() async throws {
         try await reportingFailures {
             let response = try openTableStore(global).putItem(PutItemRequest(
-                tableName: table, item: try CommandArguments.item(item, option: "--item"), conditionExpression: condition,
-                expressionAttributeNames: try CommandArguments.names(names),
-                expressionAttributeValues: try CommandArguments.values(values), returnValues: .allOld))
+                tableName: table, item: try CommandArguments.item(item, option: "--item"), conditionExpression: conditions.condition,
+                expressionAttributeNames: try conditions.attributeNames(),
+                expressionAttributeValues: try conditions.attributeValues(), returnValues: .allOld))
             if global.json {
                 print(response.attributes.map { #"{"Attributes":"# + AttributeValue.encodeItemText($0) + "}" } ?? "{}")
             } else {
