@@ -13,6 +13,7 @@ import GRDB
 ///   invocations succeeded for them (exactly one is an upload with one final outcome), and the
 ///   status the function answered;
 /// - `temporaryFiles`, `orphanBlobs`: staging files and unreferenced blob files left behind;
+/// - `events`: how many events the log holds; `invocations`: how many invocation attempts, in all and per status;
 /// - `runningInvocations`: invocation records still marked running (none once every process ended);
 /// - `integrityCheck`: SQLite's `PRAGMA integrity_check`.
 @main
@@ -51,6 +52,8 @@ struct DataDirectoryAudit {
             "deliveries": ["pending": .number(Decimal(progress.pending)), "done": .number(Decimal(progress.done)),
                            "stopped": .number(Decimal(progress.stopped))],
             "uploads": try uploads(database, bucket: bucket),
+            "events": .number(Decimal(try outbox.eventCount())),
+            "invocations": try invocationsByStatus(database),
             "runningInvocations": .number(Decimal(try database.writer.read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM function_invocations WHERE status = 'running'") ?? 0
             })),
@@ -60,6 +63,20 @@ struct DataDirectoryAudit {
                 try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
             }),
         ]
+    }
+
+    /// How many invocation attempts are recorded, in all and per status.
+    static func invocationsByStatus(_ database: EngineDatabase) throws -> JSONValue {
+        try database.writer.read { db in
+            var byStatus: [String: JSONValue] = [:]
+            var total = 0
+            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM function_invocations GROUP BY status") {
+                let count: Int = row["n"]
+                byStatus[row["status"]] = .number(Decimal(count))
+                total += count
+            }
+            return ["total": .number(Decimal(total)), "byStatus": .object(byStatus)]
+        }
     }
 
     /// The regular files under `folder`, at any depth.

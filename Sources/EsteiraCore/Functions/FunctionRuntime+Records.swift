@@ -21,6 +21,11 @@ extension FunctionRuntime {
         }
     }
 
+    /// How many invocation attempts are recorded, across all functions.
+    public func invocationCount() throws -> Int {
+        try database.writer.read { db in try InvocationRecord.fetchCount(db) }
+    }
+
     /// Every attempt of one request, in attempt order (empty if the id is unknown).
     public func invocation(requestID: String) throws -> [InvocationRecord] {
         try database.writer.read { db in

@@ -134,6 +134,11 @@ public final class EventOutbox: Sendable {
         }
     }
 
+    /// How many events the log holds.
+    public func eventCount() throws -> Int {
+        try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM s3_events") ?? 0 }
+    }
+
     /// One event of the log, with its deliveries.
     public func event(id: Int64) throws -> EventLogEntry? {
         try database.writer.read { db in

@@ -143,11 +143,12 @@ struct BlobStore: Sendable {
         } catch {
             throw ObjectFileError(path: directory.temporaryURL.path, reason: Self.reason(error, fallback: "cannot be created"))
         }
-        guard fm.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw ObjectFileError(path: temporary.path, reason: "cannot be created (is the disk full or read-only?)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw ObjectFileError(path: temporary.path, reason: "cannot be created: " + String(cString: strerror(errno)))
         }
         do {
-            let output = try FileHandle(forWritingTo: temporary)
+            let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             var md5 = Insecure.MD5()
             let size: Int64
             do {
@@ -194,13 +195,19 @@ struct BlobStore: Sendable {
     }
 
     /// The operating system's words for what went wrong (such as "No space left on device").
+    /// Foundation's file errors carry the system's error as an `NSError` or, underneath a
+    /// `CocoaError`, as a `POSIXError`.
     private static func reason(_ error: any Error, fallback: String) -> String {
-        var current: NSError? = error as NSError
+        var current: (any Error)? = error
         while let error = current {
-            if error.domain == NSPOSIXErrorDomain, let text = strerror(Int32(error.code)) {
-                return fallback + ": " + String(cString: text)
+            if let posix = error as? POSIXError {
+                return fallback + ": " + String(cString: strerror(posix.code.rawValue))
             }
-            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
+            let bridged = error as NSError
+            if bridged.domain == NSPOSIXErrorDomain {
+                return fallback + ": " + String(cString: strerror(Int32(bridged.code)))
+            }
+            current = bridged.userInfo[NSUnderlyingErrorKey] as? any Error
         }
         return fallback
     }

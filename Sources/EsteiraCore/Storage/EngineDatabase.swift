@@ -33,21 +33,32 @@ public final class EngineDatabase: Sendable {
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw EngineError.foreignDatabase(path: path, reason: "\(error)")
-        }
-        try writer.write { db in
-            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            if id == 0 && tables == 0 {
-                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
-            } else if id != Self.applicationID {
-                throw EngineError.foreignDatabase(path: path, reason: "application id \(id)")
+            try writer.write { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                if id == 0 && tables == 0 {
+                    try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                } else if id != Self.applicationID {
+                    throw EngineError.foreignDatabase(path: path, reason: "application id \(id)")
+                }
             }
+            var migrator = DatabaseMigrator()
+            migrations(&migrator)
+            try migrator.migrate(writer)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw EngineError.foreignDatabase(path: path, reason: "\(error)")
+        } catch let error as DatabaseError {
+            throw EngineError.databaseUnavailable(path: path, reason: Self.openFailure(error, path: path))
         }
-        var migrator = DatabaseMigrator()
-        migrations(&migrator)
-        try migrator.migrate(writer)
+    }
+
+    /// SQLite's words for a failed open or first write, and the cause it cannot name: a full disk
+    /// makes it report only a "disk I/O error" while it sets up the WAL index.
+    private static func openFailure(_ error: DatabaseError, path: String) -> String {
+        var stats = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder, &stats) == 0, stats.f_bavail == 0 else { return "\(error)" }
+        return "\(error); No space left on device"
     }
 
     /// A file that exists but does not start with SQLite's header is never opened (and so never

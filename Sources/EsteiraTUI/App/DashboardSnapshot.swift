@@ -7,6 +7,9 @@ struct DashboardSnapshot: Equatable, Sendable {
     var objects: [ObjectSummary] = []
     var events: [EventSummary] = []
     var invocations: [InvocationSummary] = []
+    /// The totals behind `events` and `invocations`, which hold only the most recent.
+    var eventCount = 0
+    var invocationCount = 0
     var tables: [String] = []
     /// The table whose rows are listed (the requested one, or the first).
     var table: String?
@@ -24,6 +27,8 @@ struct DashboardSnapshot: Equatable, Sendable {
         if let bucket = snapshot.bucket { snapshot.objects = try await source.objects(bucket: bucket) }
         snapshot.events = try await source.recentEvents(limit: request.recentLimit)
         snapshot.invocations = try await source.recentInvocations(limit: request.recentLimit)
+        snapshot.eventCount = try await source.eventCount()
+        snapshot.invocationCount = try await source.invocationCount()
         snapshot.tables = try await source.tables()
         snapshot.table = request.table.flatMap { snapshot.tables.contains($0) ? $0 : nil } ?? snapshot.tables.first
         if let table = snapshot.table {

@@ -76,6 +76,10 @@ public final class EngineDashboardSource: DashboardSource {
         }
     }
 
+    public func eventCount() async throws -> Int { try engine.outbox.eventCount() }
+
+    public func invocationCount() async throws -> Int { try engine.functions.invocationCount() }
+
     static func status(_ record: InvocationRecord) -> EsteiraTUI.InvocationStatus {
         switch record.status {
         case .running: return .running

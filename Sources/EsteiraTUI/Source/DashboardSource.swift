@@ -13,6 +13,10 @@ public protocol DashboardSource: Sendable {
     func recentEvents(limit: Int) async throws -> [EventSummary]
     /// The most recent invocations, oldest first, at most `limit`.
     func recentInvocations(limit: Int) async throws -> [InvocationSummary]
+    /// How many events there are in all (the recent ones are a window of them).
+    func eventCount() async throws -> Int
+    /// How many invocations there are in all.
+    func invocationCount() async throws -> Int
     /// The names of every table, in display order.
     func tables() async throws -> [String]
     /// How many rows a table holds.

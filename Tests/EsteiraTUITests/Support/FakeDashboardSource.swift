@@ -32,6 +32,8 @@ final class FakeDashboardSource: DashboardSource, @unchecked Sendable {
     func objects(bucket: String) async throws -> [ObjectSummary] { lock.withLock { bucketObjects[bucket] ?? [] } }
     func recentEvents(limit: Int) async throws -> [EventSummary] { lock.withLock { Array(events.suffix(limit)) } }
     func recentInvocations(limit: Int) async throws -> [InvocationSummary] { lock.withLock { Array(invocations.suffix(limit)) } }
+    func eventCount() async throws -> Int { lock.withLock { events.count } }
+    func invocationCount() async throws -> Int { lock.withLock { invocations.count } }
     func tables() async throws -> [String] { lock.withLock { (tableRows.keys.sorted() + [virtualTable?.name].compactMap { $0 }).sorted() } }
 
     func rowCount(table: String) async throws -> Int {
