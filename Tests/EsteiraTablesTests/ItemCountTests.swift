@@ -45,5 +45,11 @@ import Testing
         #expect(try store.describeTable("invoices").itemCount == 2)
         try store.putItem(PutItemRequest(tableName: "invoices", item: item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"}}"#)))
         #expect(try store.describeTable("invoices").itemCount == 3)
+        // The table was rebuilt in the rowid layout, its old items kept.
+        let layout = try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'tables_items_1'")
+        }
+        #expect(layout?.contains("WITHOUT ROWID") == false)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tables_items_1 WHERE pk IN (x'01', x'02')") } == 2)
     }
 }

@@ -29,6 +29,10 @@ public final class EngineDatabase: Sendable {
                 // Room for a whole batch of table writes: a smaller cache spills dirty pages to the
                 // WAL in the middle of the transaction, writing the same page many times.
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+                // Statement journals in memory: once one statement of a transaction outgrows the
+                // in-memory buffer, SQLite otherwise moves them to a temporary file for the rest of
+                // the transaction and writes each later statement's page images there.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
         }
         do {

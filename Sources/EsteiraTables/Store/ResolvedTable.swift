@@ -40,8 +40,17 @@ struct ResolvedTable: Sendable {
         ("gsi\(position)_pk", "gsi\(position)_sk")
     }
 
-    /// The statements that create the items table and its index look-ups.
-    var creationSQL: [String] {
+    /// The statements that create the items table and its index look-ups, then its count triggers.
+    var creationSQL: [String] { tableAndIndexesSQL + countTriggersSQL }
+
+    /// The items table and its indexes.
+    ///
+    /// Items live in a rowid table, in the order they were first written, with a unique index on
+    /// the key: a write of a new item appends to the table and inserts a small entry into each
+    /// index, instead of inserting the whole item in key order (a `WITHOUT ROWID` table), which
+    /// touches a random page of the table per item and writes several times the item's bytes
+    /// once the table is larger than the page cache.
+    var tableAndIndexesSQL: [String] {
         var columns = ["pk BLOB NOT NULL", "sk BLOB NOT NULL", "item BLOB NOT NULL"]
         var statements: [String] = []
         for position in definition.globalSecondaryIndexes.indices {
@@ -54,8 +63,27 @@ struct ResolvedTable: Sendable {
                 WHERE \(partition) IS NOT NULL
                 """)
         }
-        let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")), PRIMARY KEY (pk, sk)) WITHOUT ROWID"
-        return [table] + statements + countTriggersSQL
+        let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")))"
+        let key = "CREATE UNIQUE INDEX \(sqlName)_key ON \(sqlName) (pk, sk)"
+        return [table, key] + statements
+    }
+
+    /// Rebuilds a table stored by an earlier version as a `WITHOUT ROWID` table in the current
+    /// layout, keeping every item and its count; nothing is done for a table already in it.
+    func migrateToRowidLayout(in db: Database) throws {
+        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                      arguments: [sqlName])
+        guard let sql, sql.uppercased().contains("WITHOUT ROWID") else { return }
+        let earlier = "\(sqlName)_without_rowid"
+        let dependents = try String.fetchAll(db, sql: """
+            SELECT type || ' ' || name FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            """, arguments: [sqlName])
+        for dependent in dependents { try db.execute(sql: "DROP \(dependent)") }
+        try db.execute(sql: "ALTER TABLE \(sqlName) RENAME TO \(earlier)")
+        for statement in tableAndIndexesSQL { try db.execute(sql: statement) }
+        try db.execute(sql: "INSERT INTO \(sqlName) SELECT * FROM \(earlier) ORDER BY pk, sk")
+        try db.execute(sql: "DROP TABLE \(earlier)")
+        for statement in countTriggersSQL { try db.execute(sql: statement) }
     }
 
     /// Triggers that keep the catalog's `item_count` exact, so DescribeTable never counts rows.
