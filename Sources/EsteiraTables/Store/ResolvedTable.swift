@@ -11,6 +11,8 @@ struct ResolvedTable: Sendable {
     let sqlName: String
     /// The upsert of a whole row, built once per resolved table rather than per write.
     let upsertSQL: String
+    /// The insert of a whole row that does nothing when an item with its key exists.
+    private let insertIfAbsentSQL: String
     private let selectItemSQL: String
     private let deleteItemSQL: String
 
@@ -29,8 +31,9 @@ struct ResolvedTable: Sendable {
         // An upsert, not INSERT OR REPLACE: a replaced item is updated in place, so the count
         // triggers see only real insertions and deletions.
         let updates = columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        upsertSQL = "INSERT INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
-            + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
+        let insert = "INSERT INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
+        upsertSQL = insert + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
+        insertIfAbsentSQL = insert + "ON CONFLICT (pk, sk) DO NOTHING"
         selectItemSQL = "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?"
         deleteItemSQL = "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?"
     }
@@ -96,12 +99,23 @@ struct ResolvedTable: Sendable {
 
     /// Writes `row`, replacing any item with the same key.
     func write(_ row: StoredRow, in db: Database) throws {
+        try db.cachedStatement(sql: upsertSQL).execute(arguments: Self.arguments(of: row))
+    }
+
+    /// Writes `row` unless an item with its key exists; returns whether it was written.
+    func insertIfAbsent(_ row: StoredRow, in db: Database) throws -> Bool {
+        try db.cachedStatement(sql: insertIfAbsentSQL).execute(arguments: Self.arguments(of: row))
+        return db.changesCount > 0
+    }
+
+    private static func arguments(of row: StoredRow) -> StatementArguments {
         var arguments: [(any DatabaseValueConvertible)?] = [row.key.partition, row.key.sort, row.encodedItem]
+        arguments.reserveCapacity(3 + 2 * row.indexKeys.count)
         for indexKey in row.indexKeys {
             arguments.append(indexKey?.partition)
             arguments.append(indexKey?.sort)
         }
-        try db.cachedStatement(sql: upsertSQL).execute(arguments: StatementArguments(arguments))
+        return StatementArguments(arguments)
     }
 
     /// The item stored under `key`, if any.
