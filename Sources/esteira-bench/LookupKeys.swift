@@ -24,7 +24,9 @@ struct LookupKeys {
             let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4 else { continue }
             if !fields[0].isEmpty { numeros.append(String(fields[0])) }
-            if !fields[2].isEmpty, !fields[2].hasPrefix("\"") { nomes.insert(String(fields[2])) }
+            // Blank names belong to the generator's invalid rows, which were never loaded.
+            let nome = fields[2].trimmingCharacters(in: .whitespaces)
+            if !nome.isEmpty, !nome.hasPrefix("\"") { nomes.insert(nome) }
         }
         self.numeros = numeros
         self.nomes = nomes.sorted()

@@ -39,6 +39,27 @@ struct LookupWorkload {
         }
         result.figures.merge(throughFunction.microsecondFigures("get_function")) { $1 }
 
+        // The same look-ups answered in-process by the query function's code, without the
+        // invocation around it (which records each call durably, as `esteira invocations` shows).
+        let query = QueryInvoicesFunction(tables: engine.tables)
+        var getQuery = LatencySamples(capacity: gets)
+        for _ in 0..<gets {
+            let payload: JSONValue = ["numero": .string(keys.numero())]
+            _ = try await getQuery.measure { try query.answer(payload, table: "invoices") }
+        }
+        result.figures.merge(getQuery.microsecondFigures("get_query")) { $1 }
+
+        var nomeDirect = LatencySamples(capacity: nomeQueries)
+        var nomeDirectItems = 0
+        for _ in 0..<nomeQueries {
+            let window = keys.window(days: 180)
+            let payload: JSONValue = ["nome": .string(keys.nome()), "from": .string(window.from), "to": .string(window.to)]
+            let answer = try await nomeDirect.measure { try query.answer(payload, table: "invoices") }
+            nomeDirectItems += answer["items"]?.arrayValue?.count ?? 0
+        }
+        result.figures.merge(nomeDirect.microsecondFigures("nome_range_query")) { $1 }
+        result.figures["nome_range_query_items"] = Double(nomeDirectItems)
+
         var byNome = LatencySamples(capacity: nomeQueries)
         var nomeItems = 0
         for _ in 0..<nomeQueries {
@@ -67,6 +88,16 @@ struct LookupWorkload {
         }
         result.figures.merge(paging.microsecondFigures("date_page")) { $1 }
         result.figures["date_page_items"] = Double(pageItems)
+
+        var pagingDirect = LatencySamples(capacity: pages)
+        var directPayload: [String: JSONValue] = ["from": .string(window.from), "to": .string(window.to), "limit": 50]
+        for _ in 0..<pages {
+            let request = JSONValue.object(directPayload)
+            let answer = try await pagingDirect.measure { try query.answer(request, table: "invoices") }
+            guard let next = answer["nextToken"] else { break }
+            directPayload["nextToken"] = next
+        }
+        result.figures.merge(pagingDirect.microsecondFigures("date_page_query")) { $1 }
         result.figures["peak_rss_mb"] = (Measurement.peakResidentMB() ?? .nan).rounded(toPlaces: 1)
         return result
     }

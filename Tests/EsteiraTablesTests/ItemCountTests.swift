@@ -28,6 +28,28 @@ import Testing
         #expect(try store.scan(ScanRequest(tableName: "invoices")).count == 10)
     }
 
+    @Test func putIfAbsentWritesOnlyNewItemsAndKeepsTheCount() throws {
+        let store = try makeStore()
+        try store.createTable(invoicesDefinition)
+        let first = try item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"},"valor":{"N":"10"}}"#)
+        let again = try item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"},"valor":{"N":"99"}}"#)
+        let written = try store.writer.write { db in
+            let invoices = try store.table(named: "invoices", in: db)
+            return [try invoices.putItemIfAbsent(first, in: db), try invoices.putItemIfAbsent(again, in: db)]
+        }
+        #expect(written == [true, false])
+        let kept = try store.getItem(GetItemRequest(tableName: "invoices", key: ["numero": .string("NF-1"), "serie": .number(DynamoNumber(1))]))
+        #expect(kept.item?["valor"] == .number(DynamoNumber(10)))
+        #expect(try store.describeTable("invoices").itemCount == 1)
+        // An invalid item is refused as PutItem refuses it, and nothing is written.
+        #expect(throws: DynamoDBError.self) {
+            try store.writer.write { db in
+                _ = try store.table(named: "invoices", in: db).putItemIfAbsent(try item(#"{"numero":{"S":""},"serie":{"N":"1"}}"#), in: db)
+            }
+        }
+        #expect(try store.describeTable("invoices").itemCount == 1)
+    }
+
     @Test func theMigrationCountsTablesCreatedBeforeIt() throws {
         let queue = try DatabaseQueue()
         var migrator = DatabaseMigrator()
@@ -45,5 +67,11 @@ import Testing
         #expect(try store.describeTable("invoices").itemCount == 2)
         try store.putItem(PutItemRequest(tableName: "invoices", item: item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"}}"#)))
         #expect(try store.describeTable("invoices").itemCount == 3)
+        // The table was rebuilt in the rowid layout, its old items kept.
+        let layout = try queue.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'tables_items_1'")
+        }
+        #expect(layout?.contains("WITHOUT ROWID") == false)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tables_items_1 WHERE pk IN (x'01', x'02')") } == 2)
     }
 }

@@ -48,7 +48,7 @@ import Testing
             let response = try store.getItem(GetItemRequest(tableName: "invoices", key: ["numero": .string("NF-4242"), "serie": .number(DynamoNumber(0))]), in: db)
             #expect(response.item?["valor"] == .number(DynamoNumber(4242)))
         }
-        #expect(getPlan.allSatisfy { $0.hasPrefix("SEARCH") && $0.contains("PRIMARY KEY") }, "\(getPlan)")
+        #expect(getPlan.allSatisfy { $0.hasPrefix("SEARCH") && $0.contains("USING INDEX tables_items_1_key") }, "\(getPlan)")
 
         let tablePlan = try Self.plans(queue) { db in
             let page = try store.query(QueryRequest(tableName: "invoices", keyConditionExpression: "numero = :n AND serie >= :s",

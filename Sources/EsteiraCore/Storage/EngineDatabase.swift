@@ -13,6 +13,12 @@ public final class EngineDatabase: Sendable {
     /// The writer connection's page cache, in KiB.
     static let writerCacheKiB = 65_536
 
+    /// The page size of a new database. Writes of table items touch one random page of each
+    /// secondary index per item, and every touched page is written whole to the WAL and again at
+    /// the checkpoint, so smaller pages write fewer bytes per item. A database keeps the page
+    /// size it was created with.
+    static let pageSize = 2048
+
     /// Application id stamped into the database header, so a foreign SQLite file is refused.
     static let applicationID: Int32 = 0x4553_5445 // "ESTE"
 
@@ -24,11 +30,16 @@ public final class EngineDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if !db.configuration.readonly {
                 // Room for a whole batch of table writes: a smaller cache spills dirty pages to the
                 // WAL in the middle of the transaction, writing the same page many times.
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+                // Statement journals in memory: once one statement of a transaction outgrows the
+                // in-memory buffer, SQLite otherwise moves them to a temporary file for the rest of
+                // the transaction and writes each later statement's page images there.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
         }
         do {

@@ -17,6 +17,10 @@ public struct CNPJ: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads and validates a CNPJ, numeric or alphanumeric, bare or formatted.
     public init(_ raw: String) throws(DocumentError) {
+        if let bare = Self.mask.bareASCII(raw).map(Self.uppercased), Self.isValid(ascii: bare) {
+            value = String(decoding: bare, as: UTF8.self)
+            return
+        }
         func failure(_ problem: DocumentError.Problem) -> DocumentError {
             DocumentError(kind: .cnpj, raw: raw, problem: problem)
         }
@@ -41,6 +45,18 @@ public struct CNPJ: Sendable, Hashable, CustomStringConvertible {
         let found = String(bare.suffix(2))
         guard expected == found else { throw failure(.checkDigitMismatch(expected: expected, found: found)) }
         value = bare
+    }
+
+    /// Whether 14 upper-case ASCII bytes are a valid CNPJ: 12 digits or letters and 2 digits, not
+    /// all equal, with their check digits.
+    private static func isValid(ascii bare: [UInt8]) -> Bool {
+        let isDigit = { (byte: UInt8) in (48...57).contains(byte) }
+        return bare.prefix(12).allSatisfy { isDigit($0) || (65...90).contains($0) } && bare.suffix(2).allSatisfy(isDigit)
+            && bare.contains { $0 != bare[0] } && Modulo11.hasCheckDigits(ascii: bare, highestWeights: (9, 9))
+    }
+
+    private static func uppercased(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.map { (97...122).contains($0) ? $0 - 32 : $0 }
     }
 
     /// The two check digits for the first 12 characters of a CNPJ (digits or upper-case letters).

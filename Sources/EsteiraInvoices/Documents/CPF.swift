@@ -16,6 +16,10 @@ public struct CPF: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads and validates a CPF, bare or formatted.
     public init(_ raw: String) throws(DocumentError) {
+        if let bare = Self.mask.bareASCII(raw), Self.isValid(ascii: bare) {
+            digits = String(decoding: bare, as: UTF8.self)
+            return
+        }
         func failure(_ problem: DocumentError.Problem) -> DocumentError {
             DocumentError(kind: .cpf, raw: raw, problem: problem)
         }
@@ -39,6 +43,12 @@ public struct CPF: Sendable, Hashable, CustomStringConvertible {
         let found = String(bare.suffix(2))
         guard expected == found else { throw failure(.checkDigitMismatch(expected: expected, found: found)) }
         digits = bare
+    }
+
+    /// Whether 11 ASCII bytes are a valid CPF: digits, not all equal, with their check digits.
+    private static func isValid(ascii bare: [UInt8]) -> Bool {
+        bare.allSatisfy { (48...57).contains($0) } && bare.contains { $0 != bare[0] }
+            && Modulo11.hasCheckDigits(ascii: bare, highestWeights: (10, 11))
     }
 
     /// The two check digits for the first nine digits of a CPF.

@@ -15,8 +15,7 @@ public enum DocumentNumber: Sendable, Hashable, CustomStringConvertible {
     /// Reads a CPF (11 digits) or a CNPJ (14 characters), bare or formatted, by its length once
     /// the separators `.`, `/` and `-` are set aside; the chosen type then checks the formatting.
     public static func parse(_ raw: String) throws(DocumentError) -> DocumentNumber {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        let bareLength = text.filter { !".-/".contains($0) }.count
+        let bareLength = Self.bareLength(of: raw)
         switch bareLength {
         case 0:
             throw DocumentError(kind: .documento, raw: raw, problem: .empty)
@@ -29,6 +28,15 @@ public enum DocumentNumber: Sendable, Hashable, CustomStringConvertible {
                 kind: .documento, raw: raw,
                 problem: .wrongLength(found: bareLength, expected: "11 (CPF) or 14 (CNPJ)"))
         }
+    }
+
+    /// How many characters `raw` has once the blanks around it and the separators are set aside.
+    private static func bareLength(of raw: String) -> Int {
+        let separators: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/")]
+        if let bytes = DocumentMask.trimmedASCII(raw) {
+            return bytes.count { !separators.contains($0) }
+        }
+        return raw.trimmingCharacters(in: .whitespaces).filter { !".-/".contains($0) }.count
     }
 
     /// Which kind of document this is.

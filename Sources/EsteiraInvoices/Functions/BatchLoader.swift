@@ -82,14 +82,18 @@ struct BatchLoader {
                 decisions.append(.conflict(conflict(row, earlierSource: origin, earlierPosition: earlier)))
                 continue
             }
-            let key: Item = [InvoiceAttributes.numero: .string(row.numero)]
-            if let existing = try invoices.item(forKey: key, in: db),
-               let conflict = conflict(row, existing: existing) {
-                decisions.append(.conflict(conflict))
-                continue
-            }
             do {
-                try invoices.putItem(row.item, in: db)
+                // Most rows are new: one statement writes them. A row whose numero is taken is
+                // compared with the item that holds it.
+                if try !invoices.putItemIfAbsent(row.item, in: db) {
+                    let key: Item = [InvoiceAttributes.numero: .string(row.numero)]
+                    if let existing = try invoices.item(forKey: key, in: db),
+                       let conflict = conflict(row, existing: existing) {
+                        decisions.append(.conflict(conflict))
+                        continue
+                    }
+                    try invoices.putItem(row.item, in: db)
+                }
             } catch let error as DynamoDBError {
                 decisions.append(.invalid(RowRejection(
                     position: row.position, field: nil, reason: .recordTooLarge,

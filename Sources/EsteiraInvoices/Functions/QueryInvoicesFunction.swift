@@ -23,6 +23,16 @@ public struct QueryInvoicesFunction: FunctionHandler {
         guard let table = context.environment["TABLE_NAME"] else {
             throw InvoiceFunctionError.missingEnvironment("TABLE_NAME")
         }
+        let answer = try answer(event, table: table)
+        if case let .number(count)? = answer["count"], case let .number(total)? = answer["totalValor"] {
+            context.setSummary("\(count) found, total \(total)")
+        }
+        return answer
+    }
+
+    /// The function's answer to `event` over the invoice table `table`, computed in-process: the
+    /// look-up itself, without the invocation (and its record) around it.
+    public func answer(_ event: JSONValue, table: String) throws -> JSONValue {
         let query = try InvoiceQuery(payload: event)
         let (items, next) = try InvoiceQueryPlan(query: query, table: table, tables: tables).run()
         var total = Decimal(0)
@@ -35,7 +45,6 @@ public struct QueryInvoicesFunction: FunctionHandler {
             "totalValor": .number(total),
         ]
         if let next { result["nextToken"] = .string(next) }
-        context.setSummary("\(items.count) found, total \(total)")
         return .object(result)
     }
 }

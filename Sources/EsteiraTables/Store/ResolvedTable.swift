@@ -11,6 +11,8 @@ struct ResolvedTable: Sendable {
     let sqlName: String
     /// The upsert of a whole row, built once per resolved table rather than per write.
     let upsertSQL: String
+    /// The insert of a whole row that does nothing when an item with its key exists.
+    private let insertIfAbsentSQL: String
     private let selectItemSQL: String
     private let deleteItemSQL: String
 
@@ -29,8 +31,9 @@ struct ResolvedTable: Sendable {
         // An upsert, not INSERT OR REPLACE: a replaced item is updated in place, so the count
         // triggers see only real insertions and deletions.
         let updates = columns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        upsertSQL = "INSERT INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
-            + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
+        let insert = "INSERT INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
+        upsertSQL = insert + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
+        insertIfAbsentSQL = insert + "ON CONFLICT (pk, sk) DO NOTHING"
         selectItemSQL = "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?"
         deleteItemSQL = "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?"
     }
@@ -40,8 +43,17 @@ struct ResolvedTable: Sendable {
         ("gsi\(position)_pk", "gsi\(position)_sk")
     }
 
-    /// The statements that create the items table and its index look-ups.
-    var creationSQL: [String] {
+    /// The statements that create the items table and its index look-ups, then its count triggers.
+    var creationSQL: [String] { tableAndIndexesSQL + countTriggersSQL }
+
+    /// The items table and its indexes.
+    ///
+    /// Items live in a rowid table, in the order they were first written, with a unique index on
+    /// the key: a write of a new item appends to the table and inserts a small entry into each
+    /// index, instead of inserting the whole item in key order (a `WITHOUT ROWID` table), which
+    /// touches a random page of the table per item and writes several times the item's bytes
+    /// once the table is larger than the page cache.
+    var tableAndIndexesSQL: [String] {
         var columns = ["pk BLOB NOT NULL", "sk BLOB NOT NULL", "item BLOB NOT NULL"]
         var statements: [String] = []
         for position in definition.globalSecondaryIndexes.indices {
@@ -54,8 +66,27 @@ struct ResolvedTable: Sendable {
                 WHERE \(partition) IS NOT NULL
                 """)
         }
-        let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")), PRIMARY KEY (pk, sk)) WITHOUT ROWID"
-        return [table] + statements + countTriggersSQL
+        let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")))"
+        let key = "CREATE UNIQUE INDEX \(sqlName)_key ON \(sqlName) (pk, sk)"
+        return [table, key] + statements
+    }
+
+    /// Rebuilds a table stored by an earlier version as a `WITHOUT ROWID` table in the current
+    /// layout, keeping every item and its count; nothing is done for a table already in it.
+    func migrateToRowidLayout(in db: Database) throws {
+        let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                      arguments: [sqlName])
+        guard let sql, sql.uppercased().contains("WITHOUT ROWID") else { return }
+        let earlier = "\(sqlName)_without_rowid"
+        let dependents = try String.fetchAll(db, sql: """
+            SELECT type || ' ' || name FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            """, arguments: [sqlName])
+        for dependent in dependents { try db.execute(sql: "DROP \(dependent)") }
+        try db.execute(sql: "ALTER TABLE \(sqlName) RENAME TO \(earlier)")
+        for statement in tableAndIndexesSQL { try db.execute(sql: statement) }
+        try db.execute(sql: "INSERT INTO \(sqlName) SELECT * FROM \(earlier) ORDER BY pk, sk")
+        try db.execute(sql: "DROP TABLE \(earlier)")
+        for statement in countTriggersSQL { try db.execute(sql: statement) }
     }
 
     /// Triggers that keep the catalog's `item_count` exact, so DescribeTable never counts rows.
@@ -68,12 +99,23 @@ struct ResolvedTable: Sendable {
 
     /// Writes `row`, replacing any item with the same key.
     func write(_ row: StoredRow, in db: Database) throws {
+        try db.cachedStatement(sql: upsertSQL).execute(arguments: Self.arguments(of: row))
+    }
+
+    /// Writes `row` unless an item with its key exists; returns whether it was written.
+    func insertIfAbsent(_ row: StoredRow, in db: Database) throws -> Bool {
+        try db.cachedStatement(sql: insertIfAbsentSQL).execute(arguments: Self.arguments(of: row))
+        return db.changesCount > 0
+    }
+
+    private static func arguments(of row: StoredRow) -> StatementArguments {
         var arguments: [(any DatabaseValueConvertible)?] = [row.key.partition, row.key.sort, row.encodedItem]
+        arguments.reserveCapacity(3 + 2 * row.indexKeys.count)
         for indexKey in row.indexKeys {
             arguments.append(indexKey?.partition)
             arguments.append(indexKey?.sort)
         }
-        try db.cachedStatement(sql: upsertSQL).execute(arguments: StatementArguments(arguments))
+        return StatementArguments(arguments)
     }
 
     /// The item stored under `key`, if any.

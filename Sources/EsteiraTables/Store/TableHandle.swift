@@ -32,6 +32,13 @@ public struct TableHandle: Sendable {
         try table.write(StoredRow(item: item, definition: table.definition, operation: .putItem), in: db)
     }
 
+    /// PutItem with the condition `attribute_not_exists` on the key, as one statement: writes
+    /// the item unless an item with its key exists, and returns whether it was written. Throws
+    /// the `DynamoDBError` PutItem would for an invalid item, and writes nothing then.
+    public func putItemIfAbsent(_ item: Item, in db: Database) throws -> Bool {
+        try table.insertIfAbsent(StoredRow(item: item, definition: table.definition, operation: .putItem), in: db)
+    }
+
     /// How many items the global secondary index `indexName` holds under the partition key
     /// `partition`, counted in the index alone (no item is read).
     public func itemCount(inIndex indexName: String, partition: AttributeValue, in db: Database) throws -> Int {

@@ -41,15 +41,23 @@ public final class TableStore: Sendable {
         }
         migrator.registerMigration("tables-v2-item-count") { db in
             try db.execute(sql: "ALTER TABLE tables_catalog ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0")
-            let rows = try Row.fetchAll(db, sql: "SELECT id, definition, created_at FROM tables_catalog")
-            for row in rows {
-                let definitionData: Data = row[1]
-                let table = ResolvedTable(id: row[0], definition: try JSONDecoder().decode(TableDefinition.self, from: definitionData),
-                                          createdAt: Date(timeIntervalSince1970: row[2]))
+            for table in try catalog(in: db) {
                 try db.execute(sql: "UPDATE tables_catalog SET item_count = (SELECT count(*) FROM \(table.sqlName)) WHERE id = ?",
                                arguments: [table.id])
                 for statement in table.countTriggersSQL { try db.execute(sql: statement) }
             }
+        }
+        migrator.registerMigration("tables-v3-rowid-items") { db in
+            for table in try catalog(in: db) { try table.migrateToRowidLayout(in: db) }
+        }
+    }
+
+    /// Every table of the catalog, decoded without the cache (for migrations).
+    private static func catalog(in db: Database) throws -> [ResolvedTable] {
+        try Row.fetchAll(db, sql: "SELECT id, definition, created_at FROM tables_catalog").map { row in
+            let definitionData: Data = row[1]
+            return ResolvedTable(id: row[0], definition: try JSONDecoder().decode(TableDefinition.self, from: definitionData),
+                                 createdAt: Date(timeIntervalSince1970: row[2]))
         }
     }
 
