@@ -27,37 +27,62 @@ public final class EventDispatcher: Sendable {
 
     /// Delivers pending events until none is left, if this process holds (or can take) the lock.
     /// Returns the number of deliveries it settled; 0 when another process holds the lock.
+    ///
+    /// Up to `parallelism` deliveries run at once, and a slot that frees is filled at once with the
+    /// next pending delivery, including those recorded while the drain runs.
     @discardableResult
     public func drain() async throws -> Int {
         guard lock.tryAcquire() else { return 0 }
         try takeOver.once { try closeAttemptsOfStoppedDispatcher() }
-        var settled = 0
-        while !Task.isCancelled {
-            let batch = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
-            if batch.isEmpty { break }
-            settled += try await deliver(batch)
+        var queue: [EventDelivery] = []
+        var next = 0
+        defer { for delivery in queue[next...] { inFlight.remove(delivery.id) } }
+        func refill() throws {
+            queue = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
+            next = 0
         }
-        return settled
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0
+            var settled = 0
+            while true {
+                if next == queue.count && !Task.isCancelled { try refill() }
+                while running < parallelism && next < queue.count && !Task.isCancelled {
+                    let delivery = queue[next]
+                    next += 1
+                    group.addTask { try await self.deliver(delivery) }
+                    running += 1
+                }
+                if running == 0 { break }
+                try await group.next()
+                running -= 1
+                settled += 1
+            }
+            return settled
+        }
     }
 
-    /// Runs until the task is cancelled: takes the lock when it is free, delivers what is pending,
-    /// and looks again every `interval`.
+    /// Runs until the task is cancelled: takes the lock when it is free and delivers what is
+    /// pending — at once when this process records an event (`EventOutbox.signal`), and otherwise
+    /// every `interval`, for events that other processes record.
     ///
-    /// With `changes`, it looks only when some connection has committed since the last look (a new
-    /// event is a commit), and otherwise every `idleCheck` — for the lock that a stopped process
-    /// left free — so an idle process does no database work.
+    /// With `changes`, the periodic look happens only when some connection has committed since the
+    /// last look, and otherwise every `idleCheck` — for the lock that a stopped process left free —
+    /// so an idle process does no database work.
     public func run(every interval: Duration = .milliseconds(100), changes: ChangeMonitor? = nil,
                     idleCheck: Duration = .seconds(5)) async {
         var lastToken: Int64?
         var lastDrain = ContinuousClock.now
+        var signalled = true
         while !Task.isCancelled {
             let token = try? changes?.token()
-            if changes == nil || token != lastToken || ContinuousClock.now - lastDrain >= idleCheck {
+            if signalled || changes == nil || token != lastToken || ContinuousClock.now - lastDrain >= idleCheck {
                 lastToken = token
                 lastDrain = .now
                 _ = try? await drain()
             }
-            try? await Task.sleep(for: interval)
+            let waitStarted = ContinuousClock.now
+            await outbox.signal.wait(timeout: interval)
+            signalled = ContinuousClock.now - waitStarted < interval
         }
     }
 
@@ -81,28 +106,6 @@ public final class EventDispatcher: Sendable {
         }
     }
 
-    private func deliver(_ batch: [EventDelivery]) async throws -> Int {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = batch.makeIterator()
-            var running = 0
-            var settled = 0
-            func startNext() -> Bool {
-                guard let delivery = next.next() else { return false }
-                group.addTask { try await self.deliver(delivery) }
-                running += 1
-                return true
-            }
-            while running < parallelism, startNext() {}
-            while running > 0 {
-                try await group.next()
-                running -= 1
-                settled += 1
-                _ = startNext()
-            }
-            return settled
-        }
-    }
-
     private func deliver(_ delivery: EventDelivery) async throws {
         defer { inFlight.remove(delivery.id) }
         guard functions.function(named: delivery.functionName) != nil else {
@@ -110,10 +113,12 @@ public final class EventDispatcher: Sendable {
                                        note: "function '\(delivery.functionName)' does not exist in the pipeline")
             return
         }
-        let outcome = try await functions.invokeAsync(
+        // The delivery is marked done in the transaction that records the invocation's outcome.
+        _ = try await functions.invokeAsync(
             functionName: delivery.functionName, payload: delivery.payload, lineage: delivery.lineage,
-            deliveryID: delivery.id, eventTime: delivery.createdAt)
-        _ = try outbox.markDone(deliveryID: delivery.id, note: outcome.status.rawValue)
+            deliveryID: delivery.id, eventTime: delivery.createdAt) { [outbox, id = delivery.id] status, db in
+            _ = try outbox.markDone(deliveryID: id, note: status.rawValue, in: db)
+        }
     }
 }
 
