@@ -38,7 +38,8 @@ public final class EventDispatcher: Sendable {
         var next = 0
         defer { for delivery in queue[next...] { inFlight.remove(delivery.id) } }
         func refill() throws {
-            queue = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
+            let mark = inFlight.readMark()
+            queue = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.claim($0.id, readAfter: mark) }
             next = 0
         }
         return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -123,21 +124,40 @@ public final class EventDispatcher: Sendable {
 }
 
 /// The deliveries this process is delivering right now, so a second `drain` never starts one twice.
+///
+/// A read of the pending deliveries may be older than the end of a delivery: it then still shows
+/// that delivery pending. So each end is numbered, and a delivery that ended after a read began
+/// is not claimed from that read.
 private final class InFlightSet: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var ids = Set<Int64>()
+    private var ends = 0
+    private var endedAt: [Int64: Int] = [:]
 
-    func insert(_ id: Int64) -> Bool {
+    /// To take before reading the pending deliveries, and give to `claim`.
+    func readMark() -> Int {
+        lock.withLock { ends }
+    }
+
+    /// Claims a delivery read as pending after `mark` was taken; false when it is being delivered,
+    /// or ended since.
+    func claim(_ id: Int64, readAfter mark: Int) -> Bool {
         lock.lock()
         defer { lock.unlock() }
+        if let ended = endedAt[id], ended > mark { return false }
         return ids.insert(id).inserted
     }
 
+    /// Releases a delivery: ended, or never started.
     func remove(_ id: Int64) {
         lock.lock()
         defer { lock.unlock() }
-        ids.remove(id)
+        guard ids.remove(id) != nil else { return }
+        ends += 1
+        endedAt[id] = ends
+        // A read takes milliseconds; ends older than the last few thousand cannot matter.
+        if endedAt.count > 8_192 { endedAt = endedAt.filter { $0.value > ends - 4_096 } }
     }
 }
 
