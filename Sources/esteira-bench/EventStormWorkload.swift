@@ -39,7 +39,7 @@ struct EventStormWorkload {
             }
         }
         let uploaded = clock.now
-        while try !engine.outbox.deliveryProgress().isFinished {
+        while try engine.outbox.hasPendingDeliveries() {
             try await Task.sleep(for: .milliseconds(1))
         }
         let finished = clock.now

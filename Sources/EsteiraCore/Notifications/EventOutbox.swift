@@ -173,6 +173,14 @@ public final class EventOutbox: Sendable {
                      arguments: [bucket.rawValue, key.rawValue, eTag])
     }
 
+    /// Whether any delivery is still pending (handed to no function yet, or being delivered): a
+    /// look-up in the index of pending deliveries, however long the log.
+    public func hasPendingDeliveries() throws -> Bool {
+        try database.writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM s3_event_deliveries WHERE state = 'pending')") == true
+        }
+    }
+
     /// How many deliveries stand in each state, across all events.
     public func deliveryProgress() throws -> DeliveryProgress {
         try progress(where: "1", arguments: [])
@@ -226,10 +234,11 @@ public final class EventOutbox: Sendable {
         let message = S3EventMessage.testEvent(bucket: bucket, timeMilliseconds: now, request: .random())
         let eventID = try insertEvent(time: now, bucket: bucket, key: nil, eventName: S3EventMessage.testEventName,
                                       size: nil, eTag: nil, lineage: .root, in: db)
-        try completeEvent(eventID, sequencer: nil, message: message, in: db)
+        let messageText = message.encodedString()
+        try completeEvent(eventID, sequencer: nil, message: messageText, in: db)
         let lineage = EventLineage(hop: 0, rootEventID: eventID)
         let deliveryIDs = try rules.functions.map { function in
-            try insertDelivery(eventID: eventID, ruleID: nil, function: function, payload: message,
+            try insertDelivery(eventID: eventID, ruleID: nil, function: function, payload: messageText,
                                lineage: lineage, time: now, in: db)
         }
         announceAfterCommit(deliveryIDs.isEmpty ? nil : .root, in: db)
@@ -254,9 +263,15 @@ public final class EventOutbox: Sendable {
                                       size: size, eTag: eTag, lineage: lineage, in: db)
         let sequencer = S3EventMessage.sequencer(eventID)
         let request = S3EventMessage.RequestIDs.random()
-        func message(for ruleID: String?) -> JSONValue {
-            S3EventMessage.objectEvent(type: type, timeMilliseconds: time, bucket: bucket, key: key, size: size,
-                                       eTag: eTag, sequencer: sequencer, configurationID: ruleID, request: request)
+        // Each message is encoded once: the event's own is the first rule's delivery payload.
+        var encoded: [String?: String] = [:]
+        func message(for ruleID: String?) -> String {
+            if let text = encoded[ruleID] { return text }
+            let text = S3EventMessage.objectEvent(
+                type: type, timeMilliseconds: time, bucket: bucket, key: key, size: size, eTag: eTag,
+                sequencer: sequencer, configurationID: ruleID, request: request).encodedString()
+            encoded[ruleID] = text
+            return text
         }
         try completeEvent(eventID, sequencer: sequencer, message: message(for: rules.first?.id), in: db)
         let chain = EventLineage(hop: lineage.hop, rootEventID: lineage.rootEventID ?? eventID)
@@ -289,14 +304,14 @@ public final class EventOutbox: Sendable {
 
     /// Fills in what depends on the event's id: its sequencer, its message, and its root (itself,
     /// for the first event of a chain).
-    private func completeEvent(_ id: Int64, sequencer: String?, message: JSONValue, in db: Database) throws {
+    private func completeEvent(_ id: Int64, sequencer: String?, message: String, in db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE s3_events SET sequencer = ?, message = ?, root_event_id = coalesce(root_event_id, id) WHERE id = ?
-            """).execute(arguments: [sequencer, message.encodedString(), id])
+            """).execute(arguments: [sequencer, message, id])
     }
 
     private func insertDelivery(
-        eventID: Int64, ruleID: String?, function: String, payload: JSONValue, lineage: EventLineage,
+        eventID: Int64, ruleID: String?, function: String, payload: String, lineage: EventLineage,
         time: Int64, in db: Database
     ) throws -> Int64 {
         let state: DeliveryState = lineage.mayTrigger ? .pending : .stopped
@@ -305,7 +320,7 @@ public final class EventOutbox: Sendable {
             INSERT INTO s3_event_deliveries
                 (event_id, rule_id, function_name, payload, lineage_hop, root_event_id, state, note, created_ms, updated_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [eventID, ruleID, function, payload.encodedString(), lineage.hop,
+            """).execute(arguments: [eventID, ruleID, function, payload, lineage.hop,
                                      lineage.rootEventID ?? eventID, state.rawValue, note, time, time])
         return db.lastInsertedRowID
     }
