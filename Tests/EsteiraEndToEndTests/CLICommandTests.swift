@@ -225,6 +225,30 @@ extension CLIAcceptance {
             #expect(line.contains("no Esteira data directory at \(elsewhere)"))
         }
 
+        @Test func uploadOfFilesAndAFolderStoresEachAndNamesTheMissingOne() async throws {
+            let cli = try EsteiraBinary()
+            let first = try cli.write("a.csv", Self.notas)
+            _ = try cli.write("lote/b.csv", "numero,nome,data,valor\nNF-101,Ana,2024-04-01,1.00\n")
+            _ = try cli.write("lote/sub/c.csv", "numero,nome,data,valor\nNF-102,Bia,2024-04-02,2.00\n")
+            let missing = cli.workingDirectory.appendingPathComponent("sumiu.csv").path
+            let folder = cli.workingDirectory.appendingPathComponent("lote").path
+            let upload = try await cli.launch(["upload", first.path, missing, folder])
+            #expect(upload.status == 1)
+            #expect(upload.stderr == "esteira: \(missing): no such file\n")
+            let uploaded = upload.stdout.split(separator: "\n").filter { $0.hasPrefix("uploaded ") }
+            #expect(uploaded.map { String($0.split(separator: " ")[1]) }
+                    == ["s3://notas/a.csv", "s3://notas/b.csv", "s3://notas/sub/c.csv"])
+            #expect(upload.stdout.contains("1 accepted"), "\(upload.stdout)")
+            let objects = try await cli.json(["ls", "notas"])["objects"]?.arrayValue ?? []
+            // `ls` rolls sub/ up as a folder.
+            #expect(objects.compactMap { $0["key"]?.stringValue } == ["a.csv", "b.csv"])
+            #expect(objects.map { $0["processing"] } == ["partial", "accepted"])
+            #expect(try await cli.output(["cat", "notas/sub/c.csv"]) == "numero,nome,data,valor\nNF-102,Bia,2024-04-02,2.00\n")
+            let refused = try await cli.launch(["upload", first.path, folder, "--key", "x.csv"])
+            #expect(refused.status == 1)
+            #expect(refused.stderr == "esteira: --key names one object: give a single file\n")
+        }
+
         @Test func aMistakeInThePipelineFileIsOneLineNamingLineAndField() async throws {
             let cli = try EsteiraBinary()
             try cli.writePipeline(DefaultPipeline.yaml.replacingOccurrences(of: "timeout: 900", with: "timeout: 1000"))

@@ -133,6 +133,29 @@ public final class Engine: Sendable {
         return try objects.putObject(bucket: bucketName, key: objectKey, contentsOf: file, metadata: metadata)
     }
 
+    /// Stores many files in one bucket at once (see `ObjectStore.putObjects(_:)`): one round of
+    /// `fsync`s and one transaction for the whole batch. `keys` gives each file's key (default: the
+    /// file's name). The result has one entry per file, in order; a file that cannot be stored fails
+    /// alone, naming it, and the others are stored.
+    public func upload(files: [URL], bucket: String, keys: [String]? = nil,
+                       metadata: [String: String] = [:]) throws -> [Result<PutObjectResult, any Error>] {
+        let bucketName = try BucketName(bucket)
+        var uploads: [ObjectUpload] = []
+        var results = [Result<PutObjectResult, any Error>?](repeating: nil, count: files.count)
+        var positions: [Int] = []
+        for (index, file) in files.enumerated() {
+            do {
+                let key = try ObjectKey(keys.flatMap { index < $0.count ? $0[index] : nil } ?? file.lastPathComponent)
+                uploads.append(ObjectUpload(bucket: bucketName, key: key, fileURL: file, metadata: metadata))
+                positions.append(index)
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        for (position, result) in zip(positions, objects.putObjects(uploads)) { results[position] = result }
+        return results.compactMap { $0 }
+    }
+
     /// Waits until every delivery of `event` has settled — delivering them itself when no other
     /// process holds the dispatch lock — and returns the invocations they caused.
     public func settle(_ event: RecordedEvent, pollEvery interval: Duration = .milliseconds(20)) async throws

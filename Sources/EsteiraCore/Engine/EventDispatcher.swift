@@ -27,37 +27,63 @@ public final class EventDispatcher: Sendable {
 
     /// Delivers pending events until none is left, if this process holds (or can take) the lock.
     /// Returns the number of deliveries it settled; 0 when another process holds the lock.
+    ///
+    /// Up to `parallelism` deliveries run at once, and a slot that frees is filled at once with the
+    /// next pending delivery, including those recorded while the drain runs.
     @discardableResult
     public func drain() async throws -> Int {
         guard lock.tryAcquire() else { return 0 }
         try takeOver.once { try closeAttemptsOfStoppedDispatcher() }
-        var settled = 0
-        while !Task.isCancelled {
-            let batch = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.insert($0.id) }
-            if batch.isEmpty { break }
-            settled += try await deliver(batch)
+        var queue: [EventDelivery] = []
+        var next = 0
+        defer { for delivery in queue[next...] { inFlight.remove(delivery.id) } }
+        func refill() throws {
+            let mark = inFlight.readMark()
+            queue = try outbox.pendingDeliveries(limit: parallelism * 16).filter { inFlight.claim($0.id, readAfter: mark) }
+            next = 0
         }
-        return settled
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0
+            var settled = 0
+            while true {
+                if next == queue.count && !Task.isCancelled { try refill() }
+                while running < parallelism && next < queue.count && !Task.isCancelled {
+                    let delivery = queue[next]
+                    next += 1
+                    group.addTask { try await self.deliver(delivery) }
+                    running += 1
+                }
+                if running == 0 { break }
+                try await group.next()
+                running -= 1
+                settled += 1
+            }
+            return settled
+        }
     }
 
-    /// Runs until the task is cancelled: takes the lock when it is free, delivers what is pending,
-    /// and looks again every `interval`.
+    /// Runs until the task is cancelled: takes the lock when it is free and delivers what is
+    /// pending — at once when this process records an event (`EventOutbox.signal`), and otherwise
+    /// every `interval`, for events that other processes record.
     ///
-    /// With `changes`, it looks only when some connection has committed since the last look (a new
-    /// event is a commit), and otherwise every `idleCheck` — for the lock that a stopped process
-    /// left free — so an idle process does no database work.
+    /// With `changes`, the periodic look happens only when some connection has committed since the
+    /// last look, and otherwise every `idleCheck` — for the lock that a stopped process left free —
+    /// so an idle process does no database work.
     public func run(every interval: Duration = .milliseconds(100), changes: ChangeMonitor? = nil,
                     idleCheck: Duration = .seconds(5)) async {
         var lastToken: Int64?
         var lastDrain = ContinuousClock.now
+        var signalled = true
         while !Task.isCancelled {
             let token = try? changes?.token()
-            if changes == nil || token != lastToken || ContinuousClock.now - lastDrain >= idleCheck {
+            if signalled || changes == nil || token != lastToken || ContinuousClock.now - lastDrain >= idleCheck {
                 lastToken = token
                 lastDrain = .now
                 _ = try? await drain()
             }
-            try? await Task.sleep(for: interval)
+            let waitStarted = ContinuousClock.now
+            await outbox.signal.wait(timeout: interval)
+            signalled = ContinuousClock.now - waitStarted < interval
         }
     }
 
@@ -81,28 +107,6 @@ public final class EventDispatcher: Sendable {
         }
     }
 
-    private func deliver(_ batch: [EventDelivery]) async throws -> Int {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var next = batch.makeIterator()
-            var running = 0
-            var settled = 0
-            func startNext() -> Bool {
-                guard let delivery = next.next() else { return false }
-                group.addTask { try await self.deliver(delivery) }
-                running += 1
-                return true
-            }
-            while running < parallelism, startNext() {}
-            while running > 0 {
-                try await group.next()
-                running -= 1
-                settled += 1
-                _ = startNext()
-            }
-            return settled
-        }
-    }
-
     private func deliver(_ delivery: EventDelivery) async throws {
         defer { inFlight.remove(delivery.id) }
         guard functions.function(named: delivery.functionName) != nil else {
@@ -110,29 +114,50 @@ public final class EventDispatcher: Sendable {
                                        note: "function '\(delivery.functionName)' does not exist in the pipeline")
             return
         }
-        let outcome = try await functions.invokeAsync(
+        // The delivery is marked done in the transaction that records the invocation's outcome.
+        _ = try await functions.invokeAsync(
             functionName: delivery.functionName, payload: delivery.payload, lineage: delivery.lineage,
-            deliveryID: delivery.id, eventTime: delivery.createdAt)
-        _ = try outbox.markDone(deliveryID: delivery.id, note: outcome.status.rawValue)
+            deliveryID: delivery.id, eventTime: delivery.createdAt) { [outbox, id = delivery.id] status, db in
+            _ = try outbox.markDone(deliveryID: id, note: status.rawValue, in: db)
+        }
     }
 }
 
 /// The deliveries this process is delivering right now, so a second `drain` never starts one twice.
+///
+/// A read of the pending deliveries may be older than the end of a delivery: it then still shows
+/// that delivery pending. So each end is numbered, and a delivery that ended after a read began
+/// is not claimed from that read.
 private final class InFlightSet: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var ids = Set<Int64>()
+    private var ends = 0
+    private var endedAt: [Int64: Int] = [:]
 
-    func insert(_ id: Int64) -> Bool {
+    /// To take before reading the pending deliveries, and give to `claim`.
+    func readMark() -> Int {
+        lock.withLock { ends }
+    }
+
+    /// Claims a delivery read as pending after `mark` was taken; false when it is being delivered,
+    /// or ended since.
+    func claim(_ id: Int64, readAfter mark: Int) -> Bool {
         lock.lock()
         defer { lock.unlock() }
+        if let ended = endedAt[id], ended > mark { return false }
         return ids.insert(id).inserted
     }
 
+    /// Releases a delivery: ended, or never started.
     func remove(_ id: Int64) {
         lock.lock()
         defer { lock.unlock() }
-        ids.remove(id)
+        guard ids.remove(id) != nil else { return }
+        ends += 1
+        endedAt[id] = ends
+        // A read takes milliseconds; ends older than the last few thousand cannot matter.
+        if endedAt.count > 8_192 { endedAt = endedAt.filter { $0.value > ends - 4_096 } }
     }
 }
 

@@ -45,18 +45,21 @@ extension FunctionRuntime {
     /// `EventLineage.maximumHops` is stopped as a recursive loop. Throws `functionNotFound` for an
     /// unknown function, and `CancellationError` if the calling task is cancelled (while waiting,
     /// running or backing off): the event is then left unsettled, in no on-failure list.
+    ///
+    /// `settle` runs inside the transaction that records the event's final outcome (its status is
+    /// passed), so that work such as marking the triggering delivery done commits with it or not at all.
     public func invokeAsync(
         functionName: String, payload: JSONValue, lineage: EventLineage = .root, deliveryID: Int64? = nil,
-        eventTime: Date = Date()
+        eventTime: Date = Date(), settle: (@Sendable (InvocationStatus, Database) throws -> Void)? = nil
     ) async throws -> InvocationOutcome {
         try await invokeAsync(
             deployment: deployment(named: functionName), requestID: Self.newRequestID(), payload: payload,
-            lineage: lineage, deliveryID: deliveryID, eventTime: eventTime)
+            lineage: lineage, deliveryID: deliveryID, eventTime: eventTime, settle: settle)
     }
 
     func invokeAsync(
         deployment: Deployment, requestID: String, payload: JSONValue, lineage: EventLineage, deliveryID: Int64?,
-        eventTime: Date
+        eventTime: Date, settle: (@Sendable (InvocationStatus, Database) throws -> Void)? = nil
     ) async throws -> InvocationOutcome {
         let configuration = deployment.configuration
         let maximumAttempts = configuration.maximumRetryAttempts + 1
@@ -71,6 +74,7 @@ extension FunctionRuntime {
                 lineage: lineage, deliveryID: deliveryID, error: nil)
             let failure = try await database.writer.write { [lastError] db in
                 _ = try record.inserted(db)
+                try settle?(status, db)
                 return try FunctionFailure(
                     configuration: configuration, requestID: requestID, condition: condition,
                     approximateInvokeCount: attemptsRun, payload: payload, lastError: lastError,
@@ -111,7 +115,10 @@ extension FunctionRuntime {
                 throw CancellationError()
             }
             guard let error = result.error else {
-                try await database.writer.write { db in try result.record.update(db) }
+                try await database.writer.write { db in
+                    try result.record.update(db)
+                    try settle?(.succeeded, db)
+                }
                 return InvocationOutcome(
                     requestID: requestID, functionName: configuration.name, status: .succeeded, attempts: attempt,
                     response: result.record.response, error: nil, summary: result.record.summary, failureID: nil)
@@ -120,6 +127,7 @@ extension FunctionRuntime {
             if isLast {
                 let failure = try await database.writer.write { [attempt] db in
                     try result.record.update(db)
+                    try settle?(.sentToOnFailure, db)
                     return try FunctionFailure(
                         configuration: configuration, requestID: requestID, condition: .retriesExhausted,
                         approximateInvokeCount: attempt, payload: payload, lastError: error, lineage: lineage,

@@ -18,6 +18,10 @@ import GRDB
 /// ```
 public final class EventOutbox: Sendable {
     public let database: EngineDatabase
+    /// Fired after every commit that recorded a pending delivery, for this process's dispatcher.
+    public let signal = DeliverySignal()
+    /// Decoded rule sets by their stored text: every object event reads its bucket's rules.
+    private let decodedRules = RuleSetCache()
 
     /// The note a delivery gets when the loop guard stops it.
     public static let loopStoppedNote =
@@ -109,10 +113,10 @@ public final class EventOutbox: Sendable {
     }
 
     private func finish(deliveryID: Int64, state: DeliveryState, note: String?, in db: Database) throws -> Bool {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE s3_event_deliveries SET state = ?, note = coalesce(?, note), updated_ms = ?
             WHERE id = ? AND state = 'pending'
-            """, arguments: [state.rawValue, note, S3Timestamp.milliseconds(Date()), deliveryID])
+            """).execute(arguments: [state.rawValue, note, S3Timestamp.milliseconds(Date()), deliveryID])
         return db.changesCount > 0
     }
 
@@ -174,6 +178,14 @@ public final class EventOutbox: Sendable {
                      arguments: [bucket.rawValue, key.rawValue, eTag])
     }
 
+    /// Whether any delivery is still pending (handed to no function yet, or being delivered): a
+    /// look-up in the index of pending deliveries, however long the log.
+    public func hasPendingDeliveries() throws -> Bool {
+        try database.writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM s3_event_deliveries WHERE state = 'pending')") == true
+        }
+    }
+
     /// How many deliveries stand in each state, across all events.
     public func deliveryProgress() throws -> DeliveryProgress {
         try progress(where: "1", arguments: [])
@@ -200,11 +212,12 @@ public final class EventOutbox: Sendable {
     }
 
     func ruleSet(bucket: BucketName, in db: Database) throws -> NotificationRuleSet {
-        guard let text = try String.fetchOne(db, sql: "SELECT rules FROM s3_notification_rules WHERE bucket = ?",
-                                             arguments: [bucket.rawValue]) else {
+        guard let text = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT rules FROM s3_notification_rules WHERE bucket = ?"),
+            arguments: [bucket.rawValue]) else {
             return NotificationRuleSet(saved: [])
         }
-        return NotificationRuleSet(saved: try JSONDecoder().decode([NotificationRule].self, from: Data(text.utf8)))
+        return try decodedRules.ruleSet(for: text)
     }
 
     /// Saves `rules` for `bucket` and records an `s3:TestEvent` with one delivery per target
@@ -226,12 +239,14 @@ public final class EventOutbox: Sendable {
         let message = S3EventMessage.testEvent(bucket: bucket, timeMilliseconds: now, request: .random())
         let eventID = try insertEvent(time: now, bucket: bucket, key: nil, eventName: S3EventMessage.testEventName,
                                       size: nil, eTag: nil, lineage: .root, in: db)
-        try completeEvent(eventID, sequencer: nil, message: message, in: db)
+        let messageText = message.encodedString()
+        try completeEvent(eventID, sequencer: nil, message: messageText, in: db)
         let lineage = EventLineage(hop: 0, rootEventID: eventID)
         let deliveryIDs = try rules.functions.map { function in
-            try insertDelivery(eventID: eventID, ruleID: nil, function: function, payload: message,
+            try insertDelivery(eventID: eventID, ruleID: nil, function: function, payload: messageText,
                                lineage: lineage, time: now, in: db)
         }
+        announceAfterCommit(deliveryIDs.isEmpty ? nil : .root, in: db)
         return RecordedEvent(eventID: eventID, sequencer: nil, deliveryIDs: deliveryIDs)
     }
 
@@ -253,9 +268,15 @@ public final class EventOutbox: Sendable {
                                       size: size, eTag: eTag, lineage: lineage, in: db)
         let sequencer = S3EventMessage.sequencer(eventID)
         let request = S3EventMessage.RequestIDs.random()
-        func message(for ruleID: String?) -> JSONValue {
-            S3EventMessage.objectEvent(type: type, timeMilliseconds: time, bucket: bucket, key: key, size: size,
-                                       eTag: eTag, sequencer: sequencer, configurationID: ruleID, request: request)
+        // Each message is encoded once: the event's own is the first rule's delivery payload.
+        var encoded: [String?: String] = [:]
+        func message(for ruleID: String?) -> String {
+            if let text = encoded[ruleID] { return text }
+            let text = S3EventMessage.objectEvent(
+                type: type, timeMilliseconds: time, bucket: bucket, key: key, size: size, eTag: eTag,
+                sequencer: sequencer, configurationID: ruleID, request: request).encodedString()
+            encoded[ruleID] = text
+            return text
         }
         try completeEvent(eventID, sequencer: sequencer, message: message(for: rules.first?.id), in: db)
         let chain = EventLineage(hop: lineage.hop, rootEventID: lineage.rootEventID ?? eventID)
@@ -263,41 +284,49 @@ public final class EventOutbox: Sendable {
             try insertDelivery(eventID: eventID, ruleID: rule.id, function: rule.function, payload: message(for: rule.id),
                                lineage: chain, time: time, in: db)
         }
+        announceAfterCommit(deliveryIDs.isEmpty ? nil : chain, in: db)
         return RecordedEvent(eventID: eventID, sequencer: sequencer, deliveryIDs: deliveryIDs)
+    }
+
+    /// Fires `signal` once `db`'s transaction commits, when it recorded a delivery that may run
+    /// (`lineage` nil: none was recorded).
+    private func announceAfterCommit(_ lineage: EventLineage?, in db: Database) {
+        guard let lineage, lineage.mayTrigger else { return }
+        db.afterNextTransaction(onCommit: { [signal] _ in signal.fire() })
     }
 
     private func insertEvent(
         time: Int64, bucket: BucketName, key: ObjectKey?, eventName: String, size: Int64?, eTag: String?,
         lineage: EventLineage, in db: Database
     ) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO s3_events (time_ms, bucket, key, event_name, size, etag, lineage_hop, root_event_id, message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')
-            """, arguments: [time, bucket.rawValue, key?.rawValue, eventName, size, eTag, lineage.hop,
-                             lineage.rootEventID])
+            """).execute(arguments: [time, bucket.rawValue, key?.rawValue, eventName, size, eTag, lineage.hop,
+                                     lineage.rootEventID])
         return db.lastInsertedRowID
     }
 
     /// Fills in what depends on the event's id: its sequencer, its message, and its root (itself,
     /// for the first event of a chain).
-    private func completeEvent(_ id: Int64, sequencer: String?, message: JSONValue, in db: Database) throws {
-        try db.execute(sql: """
+    private func completeEvent(_ id: Int64, sequencer: String?, message: String, in db: Database) throws {
+        try db.cachedStatement(sql: """
             UPDATE s3_events SET sequencer = ?, message = ?, root_event_id = coalesce(root_event_id, id) WHERE id = ?
-            """, arguments: [sequencer, message.encodedString(), id])
+            """).execute(arguments: [sequencer, message, id])
     }
 
     private func insertDelivery(
-        eventID: Int64, ruleID: String?, function: String, payload: JSONValue, lineage: EventLineage,
+        eventID: Int64, ruleID: String?, function: String, payload: String, lineage: EventLineage,
         time: Int64, in db: Database
     ) throws -> Int64 {
         let state: DeliveryState = lineage.mayTrigger ? .pending : .stopped
         let note: String? = lineage.mayTrigger ? nil : Self.loopStoppedNote
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO s3_event_deliveries
                 (event_id, rule_id, function_name, payload, lineage_hop, root_event_id, state, note, created_ms, updated_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [eventID, ruleID, function, payload.encodedString(), lineage.hop,
-                             lineage.rootEventID ?? eventID, state.rawValue, note, time, time])
+            """).execute(arguments: [eventID, ruleID, function, payload, lineage.hop,
+                                     lineage.rootEventID ?? eventID, state.rawValue, note, time, time])
         return db.lastInsertedRowID
     }
 
@@ -340,5 +369,26 @@ public final class EventOutbox: Sendable {
             note: row["note"],
             createdAt: S3Timestamp.date(milliseconds: row["created_ms"]),
             updatedAt: S3Timestamp.date(milliseconds: row["updated_ms"]))
+    }
+}
+
+/// Rule sets decoded from their stored JSON text, so that recording an event does not decode its
+/// bucket's rules again.
+private final class RuleSetCache: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var sets: [String: NotificationRuleSet] = [:]
+
+    func ruleSet(for text: String) throws -> NotificationRuleSet {
+        lock.lock()
+        let cached = sets[text]
+        lock.unlock()
+        if let cached { return cached }
+        let decoded = NotificationRuleSet(saved: try JSONDecoder().decode([NotificationRule].self, from: Data(text.utf8)))
+        lock.lock()
+        if sets.count >= 64 { sets.removeAll() }
+        sets[text] = decoded
+        lock.unlock()
+        return decoded
     }
 }

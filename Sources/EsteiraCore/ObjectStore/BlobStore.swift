@@ -33,7 +33,11 @@ struct BlobStore: Sendable {
     }
 
     /// Streams `source` into a new blob, never holding more than one chunk in memory.
-    func stage(contentsOf source: URL) throws -> StagedBlob {
+    ///
+    /// With `shard`, the blob goes into that shard (two hex digits) and its directory is not
+    /// synchronised: the caller staging several blobs into one shard synchronises it once
+    /// (`synchronizeShard`) before committing any of them.
+    func stage(contentsOf source: URL, shard: String? = nil) throws -> StagedBlob {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
             throw ObjectFileError(path: source.path, reason: "no such file")
@@ -48,7 +52,7 @@ struct BlobStore: Sendable {
             throw ObjectFileError(path: source.path, reason: Self.reason(error, fallback: "cannot be opened for reading"))
         }
         defer { try? input.close() }
-        return try stage { output, md5 in
+        return try stage(shard: shard) { output, md5 in
             var size: Int64 = 0
             while true {
                 let chunk: Data
@@ -68,7 +72,7 @@ struct BlobStore: Sendable {
 
     /// Writes `data` into a new blob.
     func stage(data: Data) throws -> StagedBlob {
-        try stage { output, md5 in
+        try stage(shard: nil) { output, md5 in
             md5.update(data: data)
             try output.write(contentsOf: data)
             return Int64(data.count)
@@ -132,9 +136,19 @@ struct BlobStore: Sendable {
         return removed
     }
 
-    private func stage(_ write: (FileHandle, inout Insecure.MD5) throws -> Int64) throws -> StagedBlob {
+    /// A shard (two hex digits) picked at random, for a group of blobs staged together.
+    static func randomShard() -> String {
+        String(newID().prefix(2))
+    }
+
+    /// Makes the renames into `shard` durable: its directory entries are flushed.
+    func synchronizeShard(_ shard: String) {
+        Self.synchronizeDirectory(directory.objectsURL.appendingPathComponent(shard, isDirectory: true))
+    }
+
+    private func stage(shard: String?, _ write: (FileHandle, inout Insecure.MD5) throws -> Int64) throws -> StagedBlob {
         let fm = FileManager.default
-        let id = Self.newID()
+        let id = shard.map { $0 + Self.newID().dropFirst($0.count) } ?? Self.newID()
         let temporary = directory.temporaryURL
             .appendingPathComponent(Self.temporaryPrefix + id + Self.temporarySuffix, isDirectory: false)
         do {
@@ -143,9 +157,12 @@ struct BlobStore: Sendable {
         } catch {
             throw ObjectFileError(path: directory.temporaryURL.path, reason: Self.reason(error, fallback: "cannot be created"))
         }
+        // open(2) directly: FileManager.createFile writes an empty file through a second temporary
+        // file and a rename, two inodes per blob.
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw ObjectFileError(path: temporary.path, reason: "cannot be created: " + String(cString: strerror(errno)))
+            throw ObjectFileError(path: temporary.path,
+                                  reason: "cannot be created: " + String(cString: strerror(errno)))
         }
         do {
             let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -158,8 +175,11 @@ struct BlobStore: Sendable {
             }
             try createShard(for: id)
             let destination = url(for: id)
-            try fm.moveItem(at: temporary, to: destination)
-            Self.synchronizeDirectory(destination.deletingLastPathComponent())
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw ObjectFileError(path: destination.path,
+                                      reason: "cannot be moved into place: " + String(cString: strerror(errno)))
+            }
+            if shard == nil { Self.synchronizeDirectory(destination.deletingLastPathComponent()) }
             let hex = md5.finalize().map { String(format: "%02x", $0) }.joined()
             return StagedBlob(id: id, size: size, md5Hex: hex)
         } catch {

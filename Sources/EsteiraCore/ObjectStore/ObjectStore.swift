@@ -151,18 +151,81 @@ public final class ObjectStore: Sendable {
                           metadata: userMetadata, type: .objectCreatedPut, lineage: lineage)
     }
 
+    /// Stores many files at once (S3's PutObject for each, in order), sharing the cost of making
+    /// them durable: every file is copied and `fsync`ed, their shared directory is synchronised
+    /// once, and all the object rows with their `ObjectCreated:Put` events commit in one
+    /// transaction. The result has one entry per upload, in order: a file that cannot be stored
+    /// (missing, unreadable, a folder, a bucket that does not exist, metadata too large) fails
+    /// alone, naming its path or object, and the others are stored.
+    public func putObjects(_ uploads: [ObjectUpload], lineage: EventLineage = .root)
+        -> [Result<PutObjectResult, any Error>] {
+        var results = [Result<PutObjectResult, any Error>?](repeating: nil, count: uploads.count)
+        var staged: [(index: Int, blob: BlobStore.StagedBlob, metadata: [String: String])] = []
+        var knownBuckets: [BucketName: Bool] = [:]
+        let shard = BlobStore.randomShard()
+        for (index, upload) in uploads.enumerated() {
+            do {
+                let metadata = try Self.normalized(upload.metadata, bucket: upload.bucket, key: upload.key)
+                let exists = try knownBuckets[upload.bucket] ?? bucketExists(upload.bucket)
+                knownBuckets[upload.bucket] = exists
+                guard exists else { throw S3Error.noSuchBucket(upload.bucket) }
+                staged.append((index, try blobs.stage(contentsOf: upload.fileURL, shard: shard), metadata))
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        if !staged.isEmpty { blobs.synchronizeShard(shard) }
+        var replacedBlobs: [String] = []
+        do {
+            let committed = try database.writer.write { db in
+                try staged.map { entry -> (index: Int, result: Result<PutObjectResult, any Error>) in
+                    let upload = uploads[entry.index]
+                    var inserted: (PutObjectResult, String?)?
+                    do {
+                        // A savepoint per object: one that fails leaves no trace and the others commit.
+                        try db.inSavepoint {
+                            inserted = try insertObject(
+                                entry.blob, bucket: upload.bucket, key: upload.key,
+                                contentType: upload.contentType ?? ContentType.forKey(upload.key),
+                                metadata: entry.metadata, type: .objectCreatedPut, lineage: lineage, in: db)
+                            return .commit
+                        }
+                    } catch let error as DatabaseError {
+                        throw error
+                    } catch {
+                        return (entry.index, .failure(error))
+                    }
+                    guard let (result, replaced) = inserted else { return (entry.index, .failure(CancellationError())) }
+                    if let replaced { replacedBlobs.append(replaced) }
+                    return (entry.index, .success(result))
+                }
+            }
+            for (index, result) in committed { results[index] = result }
+        } catch {
+            replacedBlobs = []
+            for entry in staged { results[entry.index] = .failure(error) }
+        }
+        for entry in staged {
+            if case .failure = results[entry.index] { blobs.remove(entry.blob.id) }
+        }
+        for blob in replacedBlobs { blobs.remove(blob) }
+        return results.compactMap { $0 }
+    }
+
     /// Stores `data` as `bucket/key`: PutObject for small payloads such as reports written by
-    /// functions. Same transaction and events as the file variant.
+    /// functions. Same transaction and events as the file variant; `alongside`, when given, runs
+    /// in that transaction too (a function's own record of what it wrote commits with the object).
     @discardableResult
     public func putObject(
         bucket: BucketName, key: ObjectKey, data: Data, contentType: String? = nil,
-        metadata: [String: String] = [:], lineage: EventLineage = .root
+        metadata: [String: String] = [:], lineage: EventLineage = .root,
+        alongside: ((Database) throws -> Void)? = nil
     ) throws -> PutObjectResult {
         let userMetadata = try Self.normalized(metadata, bucket: bucket, key: key)
         guard try bucketExists(bucket) else { throw S3Error.noSuchBucket(bucket) }
         let blob = try blobs.stage(data: data)
         return try commit(blob, bucket: bucket, key: key, contentType: contentType ?? ContentType.forKey(key),
-                          metadata: userMetadata, type: .objectCreatedPut, lineage: lineage)
+                          metadata: userMetadata, type: .objectCreatedPut, lineage: lineage, alongside: alongside)
     }
 
     /// Copies an object (S3's CopyObject), recording `ObjectCreated:Copy`. The copy keeps the
@@ -243,33 +306,16 @@ public final class ObjectStore: Sendable {
     private func commit(
         _ blob: BlobStore.StagedBlob, bucket: BucketName, key: ObjectKey, contentType: String,
         metadata: [String: String], type: S3EventType, lineage: EventLineage,
-        precondition: ((Database) throws -> Bool)? = nil
+        precondition: ((Database) throws -> Bool)? = nil, alongside: ((Database) throws -> Void)? = nil
     ) throws -> PutObjectResult {
-        let metadataText = String(decoding: try Self.jsonEncoder.encode(metadata), as: UTF8.self)
         do {
             let (result, replaced) = try database.writer.write { db -> (PutObjectResult, String?) in
                 try Self.requireBucket(bucket, in: db)
                 if let precondition, try !precondition(db) { throw SourceChanged() }
-                let replaced = try Self.objectRow(bucket, key, in: db)
-                let now = S3Timestamp.milliseconds(Date())
-                try db.execute(sql: """
-                    INSERT INTO s3_objects (bucket, key, blob_id, size, etag, last_modified_ms, content_type, user_metadata)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(bucket, key) DO UPDATE SET blob_id = excluded.blob_id, size = excluded.size,
-                        etag = excluded.etag, last_modified_ms = excluded.last_modified_ms,
-                        content_type = excluded.content_type, user_metadata = excluded.user_metadata
-                    """, arguments: [bucket.rawValue, key.rawValue, blob.id, blob.size, blob.md5Hex, now,
-                                     contentType, metadataText])
-                try db.execute(sql: """
-                    UPDATE s3_buckets SET object_count = object_count + ?, total_size = total_size + ? WHERE name = ?
-                    """, arguments: [replaced == nil ? 1 : 0, blob.size - (replaced?["size"] ?? 0), bucket.rawValue])
-                let event = try outbox.recordObjectEvent(type, bucket: bucket, key: key, size: blob.size,
-                                                         eTag: blob.md5Hex, timeMilliseconds: now,
-                                                         lineage: lineage, in: db)
-                let object = ObjectMetadata(bucket: bucket, key: key, size: blob.size, eTag: blob.md5Hex,
-                                            lastModified: S3Timestamp.date(milliseconds: now),
-                                            contentType: contentType, userMetadata: metadata)
-                return (PutObjectResult(object: object, event: event), replaced?["blob_id"])
+                let inserted = try insertObject(blob, bucket: bucket, key: key, contentType: contentType,
+                                                metadata: metadata, type: type, lineage: lineage, in: db)
+                try alongside?(db)
+                return inserted
             }
             if let replaced { blobs.remove(replaced) }
             return result
@@ -277,6 +323,36 @@ public final class ObjectStore: Sendable {
             blobs.remove(blob.id)
             throw error
         }
+    }
+
+    /// Inserts or replaces the object row of a staged blob and records its event, inside `db`'s
+    /// transaction. Returns the result and the replaced object's blob id (to delete after the commit).
+    private func insertObject(
+        _ blob: BlobStore.StagedBlob, bucket: BucketName, key: ObjectKey, contentType: String,
+        metadata: [String: String], type: S3EventType, lineage: EventLineage, in db: Database
+    ) throws -> (PutObjectResult, String?) {
+        try Self.requireBucket(bucket, in: db)
+        let metadataText = String(decoding: try Self.jsonEncoder.encode(metadata), as: UTF8.self)
+        let replaced = try Self.objectRow(bucket, key, in: db)
+        let now = S3Timestamp.milliseconds(Date())
+        try db.cachedStatement(sql: """
+            INSERT INTO s3_objects (bucket, key, blob_id, size, etag, last_modified_ms, content_type, user_metadata)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(bucket, key) DO UPDATE SET blob_id = excluded.blob_id, size = excluded.size,
+                etag = excluded.etag, last_modified_ms = excluded.last_modified_ms,
+                content_type = excluded.content_type, user_metadata = excluded.user_metadata
+            """).execute(arguments: [bucket.rawValue, key.rawValue, blob.id, blob.size, blob.md5Hex, now,
+                                     contentType, metadataText])
+        try db.cachedStatement(sql: """
+            UPDATE s3_buckets SET object_count = object_count + ?, total_size = total_size + ? WHERE name = ?
+            """).execute(arguments: [replaced == nil ? 1 : 0, blob.size - (replaced?["size"] ?? 0), bucket.rawValue])
+        let event = try outbox.recordObjectEvent(type, bucket: bucket, key: key, size: blob.size,
+                                                 eTag: blob.md5Hex, timeMilliseconds: now,
+                                                 lineage: lineage, in: db)
+        let object = ObjectMetadata(bucket: bucket, key: key, size: blob.size, eTag: blob.md5Hex,
+                                    lastModified: S3Timestamp.date(milliseconds: now),
+                                    contentType: contentType, userMetadata: metadata)
+        return (PutObjectResult(object: object, event: event), replaced?["blob_id"])
     }
 
     /// A copy's source changed between reading it and committing the copy.
@@ -368,7 +444,7 @@ public final class ObjectStore: Sendable {
     }()
 
     static func bucketExists(_ name: BucketName, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM s3_buckets WHERE name = ?)",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM s3_buckets WHERE name = ?)"),
                           arguments: [name.rawValue]) == true
     }
 
@@ -377,7 +453,7 @@ public final class ObjectStore: Sendable {
     }
 
     private static func objectRow(_ bucket: BucketName, _ key: ObjectKey, in db: Database) throws -> Row? {
-        try Row.fetchOne(db, sql: "SELECT * FROM s3_objects WHERE bucket = ? AND key = ?",
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM s3_objects WHERE bucket = ? AND key = ?"),
                          arguments: [bucket.rawValue, key.rawValue])
     }
 

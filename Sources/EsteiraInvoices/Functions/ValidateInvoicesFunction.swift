@@ -126,11 +126,14 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         let removed = try removeRowsOfEarlierVersions(of: origin, table: settings.table, loaded: report.counts.accepted)
         let finished = report.finish(at: Date())
         let reportKey = "\(target.bucket)/\(target.key).report.json"
+        let result = outcome(finished, reportURI: "s3://\(settings.reportsBucket)/\(reportKey)", removed: removed)
+        // The report and the load record commit together: a load is either finished, with both,
+        // or to be done again by the next delivery.
         try objects.putObject(bucket: BucketName(settings.reportsBucket), key: ObjectKey(reportKey),
                               data: try finished.jsonData(), contentType: "application/json",
-                              lineage: context.lineage.next(triggeringEventID: nil))
-        let result = outcome(finished, reportURI: "s3://\(settings.reportsBucket)/\(reportKey)", removed: removed)
-        try recordLoad(sourceID, eTag: eTag, outcome: result, settings: settings)
+                              lineage: context.lineage.next(triggeringEventID: nil)) { db in
+            try recordLoad(sourceID, eTag: eTag, outcome: result, settings: settings, in: db)
+        }
         context.logger.info("s3://\(sourceID): \(finished.summary)")
         context.setSummary(finished.summary)
         return result
@@ -200,13 +203,14 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         return try? JSONValue(parsing: Data(text.utf8))
     }
 
-    private func recordLoad(_ sourceID: String, eTag: String, outcome: JSONValue, settings: Settings) throws {
+    private func recordLoad(_ sourceID: String, eTag: String, outcome: JSONValue, settings: Settings,
+                            in db: Database) throws {
         _ = try tables.putItem(PutItemRequest(tableName: settings.loadsTable, item: [
             "source": .string(sourceID), "eTag": .string(eTag),
             "status": .string(outcome["status"]?.stringValue ?? ""),
             "outcome": .string(outcome.encodedString()),
             "loadedAt": .string(Date().formatted(.iso8601)),
-        ]))
+        ]), in: db)
     }
 
     /// Deletes the rows an earlier version of the same object loaded that this version no longer has.
