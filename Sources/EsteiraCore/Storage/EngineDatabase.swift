@@ -19,6 +19,9 @@ public final class EngineDatabase: Sendable {
     /// size it was created with.
     static let pageSize = 2048
 
+    /// How many pages the WAL may hold before a commit checkpoints it (SQLite's default is 1,000).
+    static let checkpointPages = 32_768
+
     /// Application id stamped into the database header, so a foreign SQLite file is refused.
     static let applicationID: Int32 = 0x4553_5445 // "ESTE"
 
@@ -40,6 +43,9 @@ public final class EngineDatabase: Sendable {
                 // in-memory buffer, SQLite otherwise moves them to a temporary file for the rest of
                 // the transaction and writes each later statement's page images there.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                // Checkpoint after many batches rather than after each: an index page that several
+                // batches change is then copied into the database once, not once per batch.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
             }
         }
         do {
