@@ -8,6 +8,9 @@ import Foundation
 public final class EngineDashboardSource: DashboardSource {
     private let engine: Engine
     private let monitor: ChangeMonitor
+    private let invocations = RecentInvocations()
+    private let objectBadges = ObjectBadges()
+    private let events = RecentEvents()
     /// The most objects listed in the bucket pane, and rows gathered for one look-up.
     private let objectLimit = 5_000
     private let queryRowLimit = 5_000
@@ -25,11 +28,11 @@ public final class EngineDashboardSource: DashboardSource {
     }
 
     public func objects(bucket: String) async throws -> [ObjectSummary] {
-        let listing = try engine.objects.listObjects(bucket: BucketName(bucket), maxKeys: objectLimit)
-        return try listing.objects.map { object in
-            let state = try engine.processingState(bucket: object.bucket, key: object.key, eTag: object.eTag)
-            return ObjectSummary(key: object.key.rawValue, size: object.size, lastModified: object.lastModified,
-                                 badge: Self.badge(state))
+        let name = try BucketName(bucket)
+        let listing = try engine.objects.listObjects(bucket: name, maxKeys: objectLimit)
+        let badges = try objectBadges.badges(of: listing.objects, bucket: name, engine: engine)
+        return zip(listing.objects, badges).map { object, badge in
+            ObjectSummary(key: object.key.rawValue, size: object.size, lastModified: object.lastModified, badge: badge)
         }
     }
 
@@ -55,20 +58,22 @@ public final class EngineDashboardSource: DashboardSource {
     }
 
     public func recentEvents(limit: Int) async throws -> [EventSummary] {
-        try engine.outbox.recentEvents(limit: limit).map { entry in
-            EventSummary(
-                id: "\(entry.id)", time: entry.time, name: entry.eventName, bucket: entry.bucket.rawValue,
-                key: entry.key?.rawValue ?? "",
-                target: entry.deliveries.map { "\($0.ruleID ?? "test") → \($0.functionName)" }.joined(separator: ", "),
-                note: entry.deliveries.isEmpty ? "no rule matched"
-                    : entry.deliveries.map { delivery in
-                        delivery.note.map { "\(delivery.state.rawValue): \($0)" } ?? delivery.state.rawValue
-                    }.joined(separator: ", "))
-        }
+        try events.read(from: engine.outbox, limit: limit, summary: Self.summary)
+    }
+
+    static func summary(_ entry: EventLogEntry) -> EventSummary {
+        EventSummary(
+            id: "\(entry.id)", time: entry.time, name: entry.eventName, bucket: entry.bucket.rawValue,
+            key: entry.key?.rawValue ?? "",
+            target: entry.deliveries.map { "\($0.ruleID ?? "test") → \($0.functionName)" }.joined(separator: ", "),
+            note: entry.deliveries.isEmpty ? "no rule matched"
+                : entry.deliveries.map { delivery in
+                    delivery.note.map { "\(delivery.state.rawValue): \($0)" } ?? delivery.state.rawValue
+                }.joined(separator: ", "))
     }
 
     public func recentInvocations(limit: Int) async throws -> [InvocationSummary] {
-        try engine.functions.invocations(limit: limit).reversed().map { record in
+        try invocations.read(from: engine.functions, limit: limit).map { record in
             InvocationSummary(
                 function: record.functionName, requestID: record.requestID, time: record.startedAt,
                 status: Self.status(record), durationMilliseconds: Int((record.durationMilliseconds ?? 0).rounded()),
@@ -76,7 +81,7 @@ public final class EngineDashboardSource: DashboardSource {
         }
     }
 
-    static func status(_ record: InvocationRecord) -> EsteiraTUI.InvocationStatus {
+    static func status(_ record: InvocationHeadline) -> EsteiraTUI.InvocationStatus {
         switch record.status {
         case .running: return .running
         case .succeeded: return .ok
