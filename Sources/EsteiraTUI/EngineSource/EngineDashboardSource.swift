@@ -11,6 +11,10 @@ public final class EngineDashboardSource: DashboardSource {
     private let invocations = RecentInvocations()
     private let objectBadges = ObjectBadges()
     private let events = RecentEvents()
+    private let listedObjects = UnchangedReads<[ObjectSummary]>()
+    private let listedEvents = UnchangedReads<[EventSummary]>()
+    private let listedInvocations = UnchangedReads<[InvocationSummary]>()
+    private let listedRows = UnchangedReads<[TableRow]>()
     /// The most objects listed in the bucket pane, and rows gathered for one look-up.
     private let objectLimit = 5_000
     private let queryRowLimit = 5_000
@@ -31,9 +35,9 @@ public final class EngineDashboardSource: DashboardSource {
         let name = try BucketName(bucket)
         let listing = try engine.objects.listObjects(bucket: name, maxKeys: objectLimit)
         let badges = try objectBadges.badges(of: listing.objects, bucket: name, engine: engine)
-        return zip(listing.objects, badges).map { object, badge in
+        return listedObjects.reuse(zip(listing.objects, badges).map { object, badge in
             ObjectSummary(key: object.key.rawValue, size: object.size, lastModified: object.lastModified, badge: badge)
-        }
+        })
     }
 
     static func badge(_ state: ProcessingState) -> ProcessingBadge {
@@ -58,7 +62,7 @@ public final class EngineDashboardSource: DashboardSource {
     }
 
     public func recentEvents(limit: Int) async throws -> [EventSummary] {
-        try events.read(from: engine.outbox, limit: limit, summary: Self.summary)
+        listedEvents.reuse(try events.read(from: engine.outbox, limit: limit, summary: Self.summary))
     }
 
     static func summary(_ entry: EventLogEntry) -> EventSummary {
@@ -73,12 +77,12 @@ public final class EngineDashboardSource: DashboardSource {
     }
 
     public func recentInvocations(limit: Int) async throws -> [InvocationSummary] {
-        try invocations.read(from: engine.functions, limit: limit).map { record in
+        listedInvocations.reuse(try invocations.read(from: engine.functions, limit: limit).map { record in
             InvocationSummary(
                 function: record.functionName, requestID: record.requestID, time: record.startedAt,
                 status: Self.status(record), durationMilliseconds: Int((record.durationMilliseconds ?? 0).rounded()),
                 summary: record.summary ?? record.errorMessage.map { "\(record.errorType ?? "Error"): \($0)" } ?? "")
-        }
+        })
     }
 
     static func status(_ record: InvocationHeadline) -> EsteiraTUI.InvocationStatus {
@@ -103,10 +107,10 @@ public final class EngineDashboardSource: DashboardSource {
     public func rowCount(table: String) async throws -> Int { try engine.tables.itemCount(table: table) }
 
     public func rows(table: String, offset: Int, limit: Int) async throws -> [TableRow] {
-        try engine.tables.items(table: table, offset: offset, limit: limit).map { item in
+        listedRows.reuse(try engine.tables.items(table: table, offset: offset, limit: limit).map { item in
             TableRow(values: item.filter { !InvoiceAttributes.bookkeeping.contains($0.key) }.mapValues(\.plainText),
                      dynamoJSON: String(decoding: AttributeValue.encodeItem(item), as: UTF8.self))
-        }
+        })
     }
 
     public func details(for subject: DetailsSubject) async throws -> DetailsDocument {
