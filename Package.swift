@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "esteira-bench",
             dependencies: [
-                "EsteiraCore", "EsteiraTables", "EsteiraInvoices",
+                "EsteiraCore", "EsteiraTables", "EsteiraInvoices", "EsteiraTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,6 +24,14 @@ enum Measurement {
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
+    /// CPU time the calling thread has used so far, in seconds: for timing synchronous work that
+    /// other processes on a loaded machine would otherwise stretch.
+    static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
     /// The process's peak resident memory in MB (`VmHWM` in /proc/self/status), nil where there is none.
     static func peakResidentMB() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

@@ -72,9 +72,15 @@ struct ResultTable {
         add("event-storm", "files/s", figure("event-storm", "files_per_s"), unit: "", goal: .atLeast(1_000))
         add("event-storm", "upload → start p50", figure("event-storm", "latency_p50_ms"), unit: " ms")
         add("event-storm", "upload → start p99", figure("event-storm", "latency_p99_ms"), unit: " ms", goal: .atMost(5))
+        add("dashboard", "frame render + diff p50", figure("dashboard", "frame_p50_us"), unit: " µs")
+        add("dashboard", "frame render + diff p99", figure("dashboard", "frame_p99_us"), unit: " µs", goal: .atMost(2_000))
+        add("dashboard", "frame render + diff CPU p50", figure("dashboard", "frame_cpu_p50_us"), unit: " µs")
+        add("dashboard", "frame render + diff CPU p99", figure("dashboard", "frame_cpu_p99_us"), unit: " µs", goal: .atMost(2_000))
+        add("dashboard", "snapshot read p50", figure("dashboard", "snapshot_p50_us"), unit: " µs")
+        add("dashboard", "snapshot read p99", figure("dashboard", "snapshot_p99_us"), unit: " µs")
         add("dashboard", "idle CPU over 10 s", figure("dashboard", "idle_cpu_percent"), unit: " %", goal: .atMost(0.5))
         for result in results {
-            for (name, note) in result.notes.sorted(by: { $0.key < $1.key }) where ["skipped", "error", "frame"].contains(name) {
+            for (name, note) in result.notes.sorted(by: { $0.key < $1.key }) where ["skipped", "error"].contains(name) {
                 lines.append(Line(workload: result.workload, figure: name, value: note, target: "", verdict: ""))
             }
         }

@@ -68,7 +68,7 @@ enum Workload: String, CaseIterable {
             let files = try datasets.stormFiles(files: settings.stormFiles, rowsPerFile: settings.stormRowsPerFile)
             return try await EventStormWorkload(files: files, dataDirectory: settings.dataDirectory(rawValue)).run()
         case .dashboard:
-            return try await DashboardIdleWorkload(settings: settings, dataDirectory: Self.ingestedTable(settings)).run()
+            return try await DashboardWorkload(settings: settings, dataDirectory: Self.ingestedTable(settings)).run()
         }
     }
 

@@ -41,6 +41,27 @@ import Testing
         #expect(CellWidth.fit("7.00", to: 6, alignRight: true) == "  7.00")
     }
 
+    @Test func theShortcutsForCommonTextMeasureAsTheUnicodeTablesDo() {
+        #expect(CellWidth.of("NF-000123 valor 1500.00") == 23)
+        #expect(CellWidth.clip("NF-000123", to: 4) == "NF-0")
+        #expect(CellWidth.clip("NF", to: 4) == "NF")
+        #expect(CellWidth.fit("abcdefgh", to: 5) == "abcd…")
+        #expect(CellWidth.of("co\u{AD}op") == 4)
+        #expect(CellWidth.of("┌─┐│└┘ → … – ©") == 14)
+        #expect(CellWidth.of("e\u{301}") == 1)
+    }
+
+    @Test func anASCIILineIsDrawnCellByCellAndClipped() {
+        var buffer = ScreenBuffer(width: 8, height: 1)
+        #expect(buffer.put("NF-1 ok!!", x: 2, y: 0, slot: .badge) == 6)
+        #expect(buffer.lines() == ["  NF-1 o"])
+        #expect(buffer[2, 0] == Cell(character: "N", width: 1, slot: .badge))
+        var wide = ScreenBuffer(width: 4, height: 1)
+        wide.put("山田", x: 0, y: 0, slot: .text)
+        wide.put("a", x: 1, y: 0, slot: .text)
+        #expect(wide.lines() == [" a田"])
+    }
+
     @Test func asciiFallbackKeepsCellWidths() {
         #expect(TextSanitizer.ascii("ã") == "a")
         #expect(TextSanitizer.ascii("山") == "??")

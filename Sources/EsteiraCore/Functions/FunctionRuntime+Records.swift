@@ -26,6 +26,30 @@ extension FunctionRuntime {
         try database.writer.read { db in try InvocationRecord.fetchCount(db) }
     }
 
+    /// Invocation attempts without their documents, newest first: the `limit` newest, or with
+    /// `afterID` only those newer than it, plus the attempts `refreshing` names whatever their id
+    /// (e.g. ones seen running, to see them end). A list that follows new attempts reads only
+    /// what changed this way.
+    public func invocationHeadlines(limit: Int, afterID: Int64? = nil, refreshing: [Int64] = []) throws -> [InvocationHeadline] {
+        try database.writer.read { db in
+            var filter = ""
+            var arguments: StatementArguments = []
+            if let afterID {
+                filter = "WHERE id > ?"
+                arguments += [afterID]
+                if !refreshing.isEmpty {
+                    filter += " OR id IN (\(refreshing.map { _ in "?" }.joined(separator: ",")))"
+                    arguments += StatementArguments(refreshing)
+                }
+            }
+            arguments += [max(0, limit)]
+            return try Row.fetchAll(db, sql: """
+                SELECT \(InvocationHeadline.columns) FROM \(InvocationRecord.databaseTableName) \(filter)
+                ORDER BY id DESC LIMIT ?
+                """, arguments: arguments).map(InvocationHeadline.init(row:))
+        }
+    }
+
     /// Every attempt of one request, in attempt order (empty if the id is unknown).
     public func invocation(requestID: String) throws -> [InvocationRecord] {
         try database.writer.read { db in

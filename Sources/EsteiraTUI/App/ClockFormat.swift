@@ -2,24 +2,35 @@ import Foundation
 
 /// Formats times, sizes and durations for the panes in a fixed time zone.
 struct ClockFormat: Sendable {
-    var timeZone: TimeZone
+    var timeZone: TimeZone {
+        didSet { calendar.timeZone = timeZone }
+    }
+    /// Made once: the panes format a time on every line drawn.
+    private var calendar: Calendar
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+    }
 
     /// `HH:mm:ss`.
     func time(_ date: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return Self.twoDigits(parts.hour) + ":" + Self.twoDigits(parts.minute) + ":" + Self.twoDigits(parts.second)
     }
 
     /// `MM-dd HH:mm`.
     func dayAndTime(_ date: Date) -> String {
         let parts = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        return String(format: "%02d-%02d %02d:%02d", parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        return Self.twoDigits(parts.month) + "-" + Self.twoDigits(parts.day) + " " + Self.twoDigits(parts.hour) + ":"
+            + Self.twoDigits(parts.minute)
     }
 
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
+    /// `7` as `07` (what `%02d` writes, without a format string to parse on every line drawn).
+    private static func twoDigits(_ number: Int?) -> String {
+        let value = number ?? 0
+        return value < 10 && value >= 0 ? "0\(value)" : "\(value)"
     }
 
     /// `512 B`, `1.2 KB`, `3.4 MB`.

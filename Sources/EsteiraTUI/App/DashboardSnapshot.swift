@@ -1,5 +1,6 @@
 /// Everything the panes show, read from the source in one go and handed to the UI thread whole.
-struct DashboardSnapshot: Equatable, Sendable {
+/// Public only as an opaque value that `OffscreenDashboard` reads and takes in.
+public struct DashboardSnapshot: Equatable, Sendable {
     var token: Int64 = 0
     var buckets: [String] = []
     /// The bucket whose objects are listed (the requested one, or the first).

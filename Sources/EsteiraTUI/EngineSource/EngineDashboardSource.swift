@@ -8,6 +8,13 @@ import Foundation
 public final class EngineDashboardSource: DashboardSource {
     private let engine: Engine
     private let monitor: ChangeMonitor
+    private let invocations = RecentInvocations()
+    private let objectBadges = ObjectBadges()
+    private let events = RecentEvents()
+    private let listedObjects = UnchangedReads<[ObjectSummary]>()
+    private let listedEvents = UnchangedReads<[EventSummary]>()
+    private let listedInvocations = UnchangedReads<[InvocationSummary]>()
+    private let listedRows = UnchangedReads<[TableRow]>()
     /// The most objects listed in the bucket pane, and rows gathered for one look-up.
     private let objectLimit = 5_000
     private let queryRowLimit = 5_000
@@ -25,12 +32,12 @@ public final class EngineDashboardSource: DashboardSource {
     }
 
     public func objects(bucket: String) async throws -> [ObjectSummary] {
-        let listing = try engine.objects.listObjects(bucket: BucketName(bucket), maxKeys: objectLimit)
-        return try listing.objects.map { object in
-            let state = try engine.processingState(bucket: object.bucket, key: object.key, eTag: object.eTag)
-            return ObjectSummary(key: object.key.rawValue, size: object.size, lastModified: object.lastModified,
-                                 badge: Self.badge(state))
-        }
+        let name = try BucketName(bucket)
+        let listing = try engine.objects.listObjects(bucket: name, maxKeys: objectLimit)
+        let badges = try objectBadges.badges(of: listing.objects, bucket: name, engine: engine)
+        return listedObjects.reuse(zip(listing.objects, badges).map { object, badge in
+            ObjectSummary(key: object.key.rawValue, size: object.size, lastModified: object.lastModified, badge: badge)
+        })
     }
 
     static func badge(_ state: ProcessingState) -> ProcessingBadge {
@@ -55,32 +62,34 @@ public final class EngineDashboardSource: DashboardSource {
     }
 
     public func recentEvents(limit: Int) async throws -> [EventSummary] {
-        try engine.outbox.recentEvents(limit: limit).map { entry in
-            EventSummary(
-                id: "\(entry.id)", time: entry.time, name: entry.eventName, bucket: entry.bucket.rawValue,
-                key: entry.key?.rawValue ?? "",
-                target: entry.deliveries.map { "\($0.ruleID ?? "test") → \($0.functionName)" }.joined(separator: ", "),
-                note: entry.deliveries.isEmpty ? "no rule matched"
-                    : entry.deliveries.map { delivery in
-                        delivery.note.map { "\(delivery.state.rawValue): \($0)" } ?? delivery.state.rawValue
-                    }.joined(separator: ", "))
-        }
+        listedEvents.reuse(try events.read(from: engine.outbox, limit: limit, summary: Self.summary))
+    }
+
+    static func summary(_ entry: EventLogEntry) -> EventSummary {
+        EventSummary(
+            id: "\(entry.id)", time: entry.time, name: entry.eventName, bucket: entry.bucket.rawValue,
+            key: entry.key?.rawValue ?? "",
+            target: entry.deliveries.map { "\($0.ruleID ?? "test") → \($0.functionName)" }.joined(separator: ", "),
+            note: entry.deliveries.isEmpty ? "no rule matched"
+                : entry.deliveries.map { delivery in
+                    delivery.note.map { "\(delivery.state.rawValue): \($0)" } ?? delivery.state.rawValue
+                }.joined(separator: ", "))
     }
 
     public func recentInvocations(limit: Int) async throws -> [InvocationSummary] {
-        try engine.functions.invocations(limit: limit).reversed().map { record in
+        listedInvocations.reuse(try invocations.read(from: engine.functions, limit: limit).map { record in
             InvocationSummary(
                 function: record.functionName, requestID: record.requestID, time: record.startedAt,
                 status: Self.status(record), durationMilliseconds: Int((record.durationMilliseconds ?? 0).rounded()),
                 summary: record.summary ?? record.errorMessage.map { "\(record.errorType ?? "Error"): \($0)" } ?? "")
-        }
+        })
     }
 
     public func eventCount() async throws -> Int { try engine.outbox.eventCount() }
 
     public func invocationCount() async throws -> Int { try engine.functions.invocationCount() }
 
-    static func status(_ record: InvocationRecord) -> EsteiraTUI.InvocationStatus {
+    static func status(_ record: InvocationHeadline) -> EsteiraTUI.InvocationStatus {
         switch record.status {
         case .running: return .running
         case .succeeded: return .ok
@@ -102,10 +111,10 @@ public final class EngineDashboardSource: DashboardSource {
     public func rowCount(table: String) async throws -> Int { try engine.tables.itemCount(table: table) }
 
     public func rows(table: String, offset: Int, limit: Int) async throws -> [TableRow] {
-        try engine.tables.items(table: table, offset: offset, limit: limit).map { item in
+        listedRows.reuse(try engine.tables.items(table: table, offset: offset, limit: limit).map { item in
             TableRow(values: item.filter { !InvoiceAttributes.bookkeeping.contains($0.key) }.mapValues(\.plainText),
                      dynamoJSON: String(decoding: AttributeValue.encodeItem(item), as: UTF8.self))
-        }
+        })
     }
 
     public func details(for subject: DetailsSubject) async throws -> DetailsDocument {

@@ -23,6 +23,16 @@ struct ScreenBuffer: Equatable, Sendable {
     mutating func put(_ text: String, x: Int, y: Int, slot: StyleSlot, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let limit = min(width - x, maxWidth ?? Int.max)
+        if CellWidth.printableASCIILength(text) != nil {
+            // One cell per byte, the same in ASCII-only mode.
+            var column = x
+            for byte in text.utf8 {
+                guard column < x + limit else { break }
+                set(column, y, Cell(character: String(UnicodeScalar(byte)), width: 1, slot: slot))
+                column += 1
+            }
+            return column - x
+        }
         var column = x
         for character in text {
             let spelled = asciiOnly ? TextSanitizer.ascii(character) : String(character)

@@ -9,11 +9,30 @@ enum CellWidth {
 
     /// Cells taken by a string.
     static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if let length = printableASCIILength(text) { return length }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The length of `text` when it is all printable ASCII (one cell per byte), else nil: the
+    /// common case, measured without looking up Unicode properties.
+    static func printableASCIILength(_ text: String) -> Int? {
+        var length = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            length += 1
+        }
+        return length
     }
 
     /// Cells taken by one scalar.
     static func of(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        // Below the combining marks only the soft hyphen takes no cell; box drawing, arrows and
+        // general punctuation (the dashboard's frames and separators) take one.
+        case 0x20..<0x300: return scalar.value == 0xAD ? 0 : 1
+        case 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x257F: return 1
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format:
             return 0
@@ -40,6 +59,9 @@ enum CellWidth {
 
     /// The longest prefix of `text` fitting in `width` cells.
     static func clip(_ text: String, to width: Int) -> String {
+        if let length = printableASCIILength(text) {
+            return length <= width ? text : String(decoding: text.utf8.prefix(max(0, width)), as: UTF8.self)
+        }
         var used = 0
         var result = ""
         for character in text {

@@ -7,6 +7,8 @@ enum TextSanitizer {
     /// bidi controls, zero-width characters and variation selectors go; unassigned code points become `�`;
     /// tabs and line breaks become spaces.
     static func line(_ text: String) -> String {
+        // Printable ASCII has nothing to clean: the common case, returned as it is.
+        if CellWidth.printableASCIILength(text) != nil { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             append(scalar, to: &output, lineBreak: " ")

@@ -2,20 +2,19 @@ import Foundation
 
 /// Workload 8, in part: the CPU an idle dashboard uses. `esteira` (the dashboard) runs in a
 /// 200×60 tmux window over the ingested 1M-row table; after it has settled, its user + system
-/// CPU time over 10 s is read from /proc. (Frame render and diff times need an entry point the
-/// dashboard does not make public yet; docs/BENCHMARKS.md says so.)
-struct DashboardIdleWorkload {
+/// CPU time over 10 s is read from /proc.
+struct DashboardIdleCPU {
     let settings: BenchSettings
     let dataDirectory: URL
     let settle: Duration = .seconds(3)
     let window: Duration = .seconds(10)
 
-    func run() async throws -> WorkloadResult {
-        var result = WorkloadResult(workload: "dashboard")
+    /// The idle figures (`idle_cpu_percent`, …), or a `skipped` note when tmux is missing.
+    func run(into result: inout WorkloadResult) async throws {
         let tmux = "/usr/bin/tmux"
         guard FileManager.default.isExecutableFile(atPath: tmux) else {
-            result.notes["skipped"] = "tmux is not installed"
-            return result
+            result.notes["skipped"] = "idle CPU: tmux is not installed"
+            return
         }
         let session = "esteira-bench-\(ProcessInfo.processInfo.processIdentifier)"
         let command = "exec '\(settings.esteiraExecutable.path)' --data-dir '\(dataDirectory.path)'"
@@ -30,13 +29,9 @@ struct DashboardIdleWorkload {
         guard let after = Self.cpuTicks(pid) else { throw BenchError("the dashboard exited while idle") }
         let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
         let cpuSeconds = Double(after - before) / ticksPerSecond
-        result.figures = [
-            "idle_seconds": Measurement.seconds(window),
-            "idle_cpu_seconds": cpuSeconds.rounded(toPlaces: 3),
-            "idle_cpu_percent": (cpuSeconds / Measurement.seconds(window) * 100).rounded(toPlaces: 2),
-        ]
-        result.notes["frame"] = "not measured: the frame renderer is internal to EsteiraTUI"
-        return result
+        result.figures["idle_seconds"] = Measurement.seconds(window)
+        result.figures["idle_cpu_seconds"] = cpuSeconds.rounded(toPlaces: 3)
+        result.figures["idle_cpu_percent"] = (cpuSeconds / Measurement.seconds(window) * 100).rounded(toPlaces: 2)
     }
 
     /// utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat).
