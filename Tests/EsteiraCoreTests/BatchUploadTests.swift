@@ -87,17 +87,7 @@ import Testing
 
     @Test func engineUploadOfManyFilesRefusesABadKeyAloneAndDeliversTheRest() async throws {
         let bed = try EngineTestBed()
-        try bed.writePipeline("""
-        buckets:
-          - name: notas
-            notifications:
-              - id: todas
-                events: ["s3:ObjectCreated:*"]
-                function: loader
-        functions:
-          - name: loader
-            handler: recording
-        """)
+        try bed.writeTriggerPipeline(handler: "recording")
         let recorder = RecordingHandler()
         let engine = try bed.open(["recording": recorder])
         let files = try (0..<3).map { try bed.file("\($0).csv") }

@@ -41,17 +41,7 @@ import Testing
     /// The dispatcher polls once an hour here: only the commit's signal can start the delivery.
     @Test(.timeLimit(.minutes(1))) func theDispatcherDeliversAnUploadWithoutWaitingForItsPoll() async throws {
         let bed = try EngineTestBed()
-        try bed.writePipeline("""
-        buckets:
-          - name: notas
-            notifications:
-              - id: todas
-                events: ["s3:ObjectCreated:*"]
-                function: loader
-        functions:
-          - name: loader
-            handler: announcing
-        """)
+        try bed.writeTriggerPipeline(handler: "announcing")
         let (calls, continuation) = AsyncStream.makeStream(of: String.self)
         let engine = try bed.open(["announcing": AnnouncingHandler(continuation: continuation)])
         var received = calls.makeAsyncIterator()
@@ -74,17 +64,7 @@ extension DeliverySignalTests {
     /// Deliveries end while new ones are read and started: none may start twice.
     @Test(.timeLimit(.minutes(2))) func aStormOfUploadsIsDeliveredExactlyOnce() async throws {
         let bed = try EngineTestBed()
-        try bed.writePipeline("""
-        buckets:
-          - name: notas
-            notifications:
-              - id: todas
-                events: ["s3:ObjectCreated:*"]
-                function: loader
-        functions:
-          - name: loader
-            handler: announcing
-        """)
+        try bed.writeTriggerPipeline(handler: "announcing")
         let (calls, continuation) = AsyncStream.makeStream(of: String.self)
         let engine = try bed.open(["announcing": AnnouncingHandler(continuation: continuation)])
         let dispatcher = Task { await engine.dispatcher.run(every: .seconds(3600)) }

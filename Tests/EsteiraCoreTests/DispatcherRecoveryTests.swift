@@ -6,21 +6,9 @@ import Testing
 /// leaves it for the next one, which delivers it exactly once; two engines draining one
 /// directory never deliver an event twice.
 @Suite struct DispatcherRecoveryTests {
-    static let pipeline = """
-    buckets:
-      - name: inbox
-        notifications:
-          - id: every-upload
-            events: ["s3:ObjectCreated:*"]
-            function: worker
-    functions:
-      - name: worker
-        handler: worker
-    """
-
     @Test func anEventLeftUndeliveredIsDeliveredOnceByTheNextEngine() async throws {
         let bed = try EngineTestBed()
-        try bed.writePipeline(Self.pipeline)
+        try bed.writeTriggerPipeline(bucket: "inbox", function: "worker", handler: "worker")
         let first = RecordingHandler()
         let event: RecordedEvent
         do {
@@ -43,7 +31,7 @@ import Testing
 
     @Test func twoEnginesDrainingOneDirectoryDeliverEachEventOnce() async throws {
         let bed = try EngineTestBed()
-        try bed.writePipeline(Self.pipeline)
+        try bed.writeTriggerPipeline(bucket: "inbox", function: "worker", handler: "worker")
         let left = RecordingHandler()
         let right = RecordingHandler()
         let engines = [try bed.open(["worker": left]), try bed.open(["worker": right])]

@@ -20,6 +20,22 @@ struct EngineTestBed {
         try Data(yaml.utf8).write(to: directory.pipelineURL)
     }
 
+    /// Writes a pipeline in which every object created in `bucket` triggers the function
+    /// `function`, run by the handler named `handler`.
+    func writeTriggerPipeline(bucket: String = "notas", function: String = "loader", handler: String) throws {
+        try writePipeline("""
+        buckets:
+          - name: \(bucket)
+            notifications:
+              - id: todas
+                events: ["s3:ObjectCreated:*"]
+                function: \(function)
+        functions:
+          - name: \(function)
+            handler: \(handler)
+        """)
+    }
+
     /// Opens (creating if needed) the engine with these handlers.
     func open(_ handlers: [String: any FunctionHandler] = [:]) throws -> Engine {
         try Engine.open(directory, createIfMissing: true, handlers: { _ in handlers })
