@@ -28,14 +28,15 @@ import Testing
         #expect(try store.scan(ScanRequest(tableName: "invoices")).count == 10)
     }
 
-    @Test func putIfAbsentWritesOnlyNewItemsAndKeepsTheCount() throws {
+    @Test func putUnlessKeptWritesNewItemsKeepsWhatItIsToldAndKeepsTheCount() throws {
         let store = try makeStore()
         try store.createTable(invoicesDefinition)
         let first = try item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"},"valor":{"N":"10"}}"#)
         let again = try item(#"{"numero":{"S":"NF-1"},"serie":{"N":"1"},"valor":{"N":"99"}}"#)
         let written = try store.writer.write { db in
             let invoices = try store.table(named: "invoices", in: db)
-            return [try invoices.putItemIfAbsent(first, in: db), try invoices.putItemIfAbsent(again, in: db)]
+            return [try invoices.putItem(first, unlessKept: { _ in true }, in: db) == nil,
+                    try invoices.putItem(again, unlessKept: { _ in true }, in: db) == nil]
         }
         #expect(written == [true, false])
         let kept = try store.getItem(GetItemRequest(tableName: "invoices", key: ["numero": .string("NF-1"), "serie": .number(DynamoNumber(1))]))
@@ -44,9 +45,17 @@ import Testing
         // An invalid item is refused as PutItem refuses it, and nothing is written.
         #expect(throws: DynamoDBError.self) {
             try store.writer.write { db in
-                _ = try store.table(named: "invoices", in: db).putItemIfAbsent(try item(#"{"numero":{"S":""},"serie":{"N":"1"}}"#), in: db)
+                _ = try store.table(named: "invoices", in: db).putItem(try item(#"{"numero":{"S":""},"serie":{"N":"1"}}"#), unlessKept: { _ in true }, in: db)
             }
         }
+        #expect(try store.describeTable("invoices").itemCount == 1)
+        // An existing item that is not to be kept is replaced, the count unchanged.
+        let replaced = try store.writer.write { db in
+            try store.table(named: "invoices", in: db).putItem(again, unlessKept: { _ in false }, in: db)
+        }
+        #expect(replaced == nil)
+        let now = try store.getItem(GetItemRequest(tableName: "invoices", key: ["numero": .string("NF-1"), "serie": .number(DynamoNumber(1))]))
+        #expect(now.item?["valor"] == .number(DynamoNumber(99)))
         #expect(try store.describeTable("invoices").itemCount == 1)
     }
 

@@ -84,15 +84,15 @@ struct BatchLoader {
             }
             do {
                 // Most rows are new: one statement writes them. A row whose numero is taken is
-                // compared with the item that holds it.
-                if try !invoices.putItemIfAbsent(row.item, in: db) {
-                    let key: Item = [InvoiceAttributes.numero: .string(row.numero)]
-                    if let existing = try invoices.item(forKey: key, in: db),
-                       let conflict = conflict(row, existing: existing) {
-                        decisions.append(.conflict(conflict))
-                        continue
-                    }
-                    try invoices.putItem(row.item, in: db)
+                // compared with the item that holds it, which stays when they conflict.
+                var found: LoadReport.Conflict?
+                let kept = try invoices.putItem(row.item, unlessKept: { existing in
+                    found = conflict(row, existing: existing)
+                    return found != nil
+                }, in: db)
+                if kept != nil, let found {
+                    decisions.append(.conflict(found))
+                    continue
                 }
             } catch let error as DynamoDBError {
                 decisions.append(.invalid(RowRejection(

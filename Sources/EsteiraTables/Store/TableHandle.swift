@@ -32,11 +32,16 @@ public struct TableHandle: Sendable {
         try table.write(StoredRow(item: item, definition: table.definition, operation: .putItem), in: db)
     }
 
-    /// PutItem with the condition `attribute_not_exists` on the key, as one statement: writes
-    /// the item unless an item with its key exists, and returns whether it was written. Throws
-    /// the `DynamoDBError` PutItem would for an invalid item, and writes nothing then.
-    public func putItemIfAbsent(_ item: Item, in db: Database) throws -> Bool {
-        try table.insertIfAbsent(StoredRow(item: item, definition: table.definition, operation: .putItem), in: db)
+    /// PutItem for loads: writes the item unless an item with its key exists and `keeps` says
+    /// that one must stay. A new key costs one statement, and the item is validated and encoded
+    /// once. Returns the existing item that was kept, or nil when `item` was written. Throws the
+    /// `DynamoDBError` PutItem would for an invalid item, and writes nothing then.
+    public func putItem(_ item: Item, unlessKept keeps: (Item) -> Bool, in db: Database) throws -> Item? {
+        let row = try StoredRow(item: item, definition: table.definition, operation: .putItem)
+        if try table.insertIfAbsent(row, in: db) { return nil }
+        if let existing = try table.item(at: row.key, in: db), keeps(existing) { return existing }
+        try table.write(row, in: db)
+        return nil
     }
 
     /// How many items the global secondary index `indexName` holds under the partition key
