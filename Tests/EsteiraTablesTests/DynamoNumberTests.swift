@@ -91,6 +91,11 @@ import Testing
         #expect(try DynamoNumber("-0.1").decimalValue == Decimal(string: "-0.1")!)
         #expect(try DynamoNumber("12345678901234567890123456789012345678").decimalValue
             == Decimal(string: "12345678901234567890123456789012345678")!)
+        // Digits are gathered 19 at a time: lengths around that boundary, and zero.
+        for text in ["0", "9999999999999999999", "1000000000000000000.1", "-12345678901234567890",
+                     "98765432109876543210987654321098765.4", "0.00000000000000000000000000001"] {
+            #expect(try DynamoNumber(text).decimalValue == Decimal(string: text)!, "\(text)")
+        }
         #expect(throws: DynamoDBError.self) { try DynamoNumber(Decimal.nan) }
         #expect(DynamoNumber(-42).description == "-42")
         #expect(DynamoNumber(Int.min).description == "-9223372036854775808")

@@ -49,7 +49,7 @@ struct InvoiceQuery: Equatable {
             switch fields[name] {
             case nil, .null?: return nil
             case .string(let value)?:
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = InvoiceValidator.trimmed(value)
                 guard !trimmed.isEmpty else { throw InvoiceFunctionError.invalidQuery("\(name) must not be empty") }
                 return trimmed
             case .number(let value)?: return "\(value)"
