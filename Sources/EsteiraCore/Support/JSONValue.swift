@@ -35,17 +35,24 @@ public enum JSONValue: Sendable, Hashable {
         self = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    /// Compact JSON text with sorted keys (stable for logs and tests).
+    /// JSON text with sorted keys (stable for logs and tests): compact, or indented when `pretty`.
     public func encoded(pretty: Bool = false) -> Data {
+        guard pretty else { return Data(compactText) }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                                          : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // Encoding a JSONValue cannot fail: every case maps onto a JSON type.
         return (try? encoder.encode(self)) ?? Data("null".utf8)
     }
 
     public func encodedString(pretty: Bool = false) -> String {
-        String(decoding: encoded(pretty: pretty), as: UTF8.self)
+        pretty ? String(decoding: encoded(pretty: true), as: UTF8.self) : String(decoding: compactText, as: UTF8.self)
+    }
+
+    private var compactText: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        appendCompactText(to: &bytes)
+        return bytes
     }
 
     /// The value as one cell of text: strings as they are, numbers exact, `null` empty, arrays and
