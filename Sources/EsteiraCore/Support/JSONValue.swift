@@ -30,11 +30,6 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
-    /// Parses UTF-8 JSON text.
-    public init(parsing data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
     /// JSON text with sorted keys (stable for logs and tests): compact, or indented when `pretty`.
     public func encoded(pretty: Bool = false) -> Data {
         guard pretty else { return Data(compactText) }
