@@ -53,11 +53,11 @@ let package = Package(
             dependencies: ["EsteiraCore", "EsteiraTables", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/EsteiraAudit"
         ),
-        // Fuzz driver for the readers and the expression parser (scripts/fuzz): libFuzzer when built
+        // Fuzz driver for the readers and the parsers (scripts/fuzz): libFuzzer when built
         // with `-sanitize=fuzzer -DFUZZING`, a random-mutation driver otherwise.
         .executableTarget(
             name: "esteira-fuzz",
-            dependencies: ["EsteiraInvoices", "EsteiraTables"],
+            dependencies: ["EsteiraCore", "EsteiraInvoices", "EsteiraTables"],
             path: "Sources/EsteiraFuzz"
         ),
         // The benchmark suite (docs/BENCHMARKS.md): `swift run -c release esteira-bench`.

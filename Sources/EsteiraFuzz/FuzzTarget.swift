@@ -1,3 +1,4 @@
+import EsteiraCore
 import EsteiraInvoices
 import EsteiraTables
 import Foundation
@@ -13,6 +14,9 @@ enum FuzzTarget: String, CaseIterable {
     case expression
     /// The NF-e XML reader.
     case nfe
+    /// `JSONValue`'s own JSON parser (function payloads, stored records): what it reads, written
+    /// back as compact text, must read back the same.
+    case payload
 
     /// Feeds `data` to the component, reading every row it yields.
     func run(_ data: Data) {
@@ -25,6 +29,11 @@ enum FuzzTarget: String, CaseIterable {
             Self.parseExpressions(String(decoding: data, as: UTF8.self))
         case .nfe:
             _ = try? NFeReader().read(data)
+        case .payload:
+            guard let value = try? JSONValue(parsing: data) else { return }
+            guard (try? JSONValue(parsing: value.encoded())) == value else {
+                fatalError("JSONValue text does not read back: \(value.encodedString())")
+            }
         }
     }
 
@@ -55,6 +64,10 @@ enum FuzzTarget: String, CaseIterable {
             <xNome>Emitente &amp; Cia</xNome></emit><dest><CPF>12345678909</CPF><xNome>Ana</xNome></dest>\
             <total><ICMSTot><vNF>10.50</vNF></ICMSTot></total></infNFe></NFe></nfeProc>
             """,
+        ]
+        case .payload: [
+            #"{"Records": [{"eventName": "ObjectCreated:Put", "s3": {"object": {"key": "a%20b.csv", "size": 12}}}]}"#,
+            #"[1, -0.5, 1e-3, "\u00e9\ud83d\ude00\n", true, null, {"": {}}]"#,
         ]
         }
         return texts.map { Data($0.utf8) }
