@@ -94,6 +94,7 @@ enum InvoiceItem {
     /// An item as plain JSON for query results: numbers exact, derived keys left out.
     static func json(_ item: Item) -> JSONValue {
         var object: [String: JSONValue] = [:]
+        object.reserveCapacity(item.count)
         for (name, value) in item where !derived.contains(name) {
             object[name] = plain(value)
         }

@@ -26,6 +26,10 @@ struct InvoiceQuery: Equatable {
     let limit: Int
     let nextToken: String?
 
+    /// The payload's fields.
+    private static let fieldNames: Set<String> = ["numero", "serie", "nome", "match", "documento", "chave", "emitente",
+                                                  "from", "to", "limit", "nextToken"]
+
     static let defaultLimit = 50
     static let maximumLimit = 1_000
 
@@ -39,9 +43,7 @@ struct InvoiceQuery: Equatable {
         guard let fields = payload.objectValue else {
             throw InvoiceFunctionError.invalidQuery("the payload must be a JSON object such as {\"numero\": \"NF-001\"}")
         }
-        let known: Set<String> = ["numero", "serie", "nome", "match", "documento", "chave", "emitente", "from", "to",
-                                  "limit", "nextToken"]
-        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+        if let unknown = fields.keys.filter({ !Self.fieldNames.contains($0) }).min() {
             throw InvoiceFunctionError.invalidQuery(
                 "unknown field '\(unknown)'; expected numero (with serie), nome (with match), documento, chave, emitente, from/to, limit, nextToken")
         }

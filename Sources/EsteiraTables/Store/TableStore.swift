@@ -20,7 +20,7 @@ import GRDB
 public final class TableStore: Sendable {
     /// The database the tables live in.
     public let writer: any DatabaseWriter
-    private let definitions = DefinitionCache()
+    private let resolvedTables = ResolvedTableCache()
 
     /// A store over `writer`, whose migrations must include `registerMigrations(in:)`.
     public init(writer: any DatabaseWriter) {
@@ -157,8 +157,6 @@ public final class TableStore: Sendable {
     private func findTable(_ name: String, in db: Database) throws -> ResolvedTable? {
         let statement = try db.cachedStatement(sql: "SELECT id, definition, created_at FROM tables_catalog WHERE name = ?")
         guard let row = try Row.fetchOne(statement, arguments: [name]) else { return nil }
-        let definitionData: Data = row[1]
-        return ResolvedTable(id: row[0], definition: try definitions.definition(for: definitionData),
-                             createdAt: Date(timeIntervalSince1970: row[2]))
+        return try resolvedTables.table(id: row[0], createdAt: row[2], definition: row[1])
     }
 }
