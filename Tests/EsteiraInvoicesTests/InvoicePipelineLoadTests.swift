@@ -68,6 +68,23 @@ extension InvoicePipelineAcceptance {
             #expect(state.label == "accepted")
         }
 
+        @Test func theBySourceIndexListsAFilesRowsInFileOrder() async throws {
+            let bed = try InvoicePipelineTestBed()
+            let csv = """
+                numero,nome,data,valor
+                NF-900,Ana Lima,2024-03-15,10.00
+                NF-100,Bruno Reis,2024-03-16,20.00
+                NF-500,Carla Dias,2024-03-17,30.00
+
+                """
+            _ = try await bed.upload("ordem.csv", csv)
+            let page = try bed.engine.tables.query(QueryRequest(
+                tableName: "invoices", indexName: "by-source", keyConditionExpression: "#s = :s",
+                expressionAttributeNames: ["#s": "source"], expressionAttributeValues: [":s": .string("notas/ordem.csv")]))
+            #expect(page.items.compactMap { InvoicePipelineTestBed.text($0["numero"]) } == ["NF-900", "NF-100", "NF-500"])
+            #expect(page.items.compactMap { InvoicePipelineTestBed.number($0["source-line"]) } == [2, 3, 4])
+        }
+
         @Test func aFileOfAnotherTypeIsRejectedWithTheAcceptedTypes() async throws {
             let bed = try InvoicePipelineTestBed()
             let (put, outcome) = try await bed.upload("notas.pdf", "%PDF-1.4 not an invoice file")

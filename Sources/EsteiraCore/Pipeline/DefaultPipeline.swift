@@ -60,7 +60,7 @@ public enum DefaultPipeline {
             sort-key: data-numero:S
           - name: by-source
             partition-key: source:S
-            sort-key: numero:S
+            sort-key: source-line:N
           - name: by-chave
             partition-key: chave:S
           - name: by-emitente
