@@ -84,13 +84,14 @@ struct BatchLoader {
             }
             do {
                 // Most rows are new: one statement writes them. A row whose numero is taken is
-                // compared with the item that holds it, which stays when they conflict.
-                var found: LoadReport.Conflict?
+                // compared with the item that holds it, which stays when they conflict or when
+                // it is this very row, loaded by an earlier attempt at this version.
+                var verdict = ExistingItem.replace
                 let kept = try invoices.putItem(row.item, unlessKept: { existing in
-                    found = conflict(row, existing: existing)
-                    return found != nil
+                    verdict = judge(row, existing: existing)
+                    return verdict != .replace
                 }, in: db)
-                if kept != nil, let found {
+                if kept != nil, case .conflict(let found) = verdict {
                     decisions.append(.conflict(found))
                     continue
                 }
@@ -107,21 +108,32 @@ struct BatchLoader {
         return decisions
     }
 
-    /// The conflict an existing item makes for `row`, or nil when the row may replace it.
-    private func conflict(_ row: Pending, existing: Item) -> LoadReport.Conflict? {
+    /// What to do with the item that already holds a row's numero.
+    private enum ExistingItem: Equatable {
+        /// The row replaces it: it came from an earlier version of the same object.
+        case replace
+        /// It is this row, from this version and position (an earlier attempt, a redrive, a run
+        /// resumed after a crash loaded it): it stays as it is and the row counts as loaded.
+        case sameRow
+        /// It came from another object, or from another row of this one: it stays, and the row
+        /// is reported as a conflict.
+        case conflict(LoadReport.Conflict)
+    }
+
+    private func judge(_ row: Pending, existing: Item) -> ExistingItem {
         let existingSource = existing[InvoiceAttributes.source].flatMap(Self.text)
         let existingETag = existing[InvoiceAttributes.sourceETag].flatMap(Self.text)
         let existingPosition = Self.position(of: existing)
         if existingSource == origin.sourceID {
-            if existingETag != origin.eTag { return nil }
-            if existingPosition == nil || existingPosition == row.position { return nil }
-            return conflict(row, earlierSource: origin, earlierPosition: existingPosition)
+            if existingETag != origin.eTag || existingPosition == nil { return .replace }
+            if existingPosition == row.position { return .sameRow }
+            return .conflict(conflict(row, earlierSource: origin, earlierPosition: existingPosition))
         }
         let earlier = InvoiceItem.Origin(
             bucket: existing[InvoiceAttributes.sourceBucket].flatMap(Self.text) ?? "",
             key: existing[InvoiceAttributes.sourceKey].flatMap(Self.text) ?? "",
             eTag: existingETag ?? "", ingestedAt: "")
-        return conflict(row, earlierSource: earlier, earlierPosition: existingPosition)
+        return .conflict(conflict(row, earlierSource: earlier, earlierPosition: existingPosition))
     }
 
     private func conflict(_ row: Pending, earlierSource: InvoiceItem.Origin, earlierPosition: RecordPosition?)
