@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "EsteiraCore", "EsteiraTables", "EsteiraInvoices", "EsteiraTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Reliability harnesses (scripts/crash-harness, scripts/concurrency-harness): reads a data
@@ -66,6 +67,7 @@ let package = Package(
             dependencies: [
                 "EsteiraCore", "EsteiraTables", "EsteiraInvoices", "EsteiraTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "EsteiraTablesTests", dependencies: ["EsteiraTables"], exclude: ["Fixtures"]),

@@ -53,6 +53,8 @@ struct ResultTable {
             add(name, "get by numero speed-up (p50)", figure(name, "get_speedup_p50"), unit: "×")
             add(name, "nome + 180 days speed-up (p50)", figure(name, "nome_speedup_p50"), unit: "×")
         }
+        add("lookups", "get, SQLite alone p50", figure("lookups", "get_sqlite_p50_us"), unit: " µs")
+        add("lookups", "get, SQLite alone p99", figure("lookups", "get_sqlite_p99_us"), unit: " µs")
         add("lookups", "get, TableStore p50", figure("lookups", "get_direct_p50_us"), unit: " µs")
         add("lookups", "get, TableStore p99", figure("lookups", "get_direct_p99_us"), unit: " µs", goal: .atMost(50))
         add("lookups", "get, query code p50", figure("lookups", "get_query_p50_us"), unit: " µs")
