@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 
 /// What SQLite alone takes for a get: the `SELECT item … WHERE pk = ? AND sk = ?` that
-/// `TableStore.getItem` runs, on a read-only connection of its own, for keys of random rows.
+/// `TableStore.getItem` runs, on a read-only connection of its own.
 final class StorageReference {
     private let connection: DatabaseQueue
     private let sql: String
-    private let keys: [(pk: Data, sk: Data)]
 
-    /// Picks `samples` random rows of `table` (with a fixed seed) from the database at `databaseURL`.
-    init(databaseURL: URL, table: String, samples: Int) throws {
+    /// A reference for `table` (keyed by a string partition key alone, as `invoices` is) in the
+    /// database at `databaseURL`.
+    init(databaseURL: URL, table: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
         connection = try DatabaseQueue(path: databaseURL.path, configuration: configuration)
@@ -17,29 +17,14 @@ final class StorageReference {
             try Int64.fetchOne(db, sql: "SELECT id FROM tables_catalog WHERE name = ?", arguments: [table])
         }
         guard let id else { throw BenchError("no table \(table) in \(databaseURL.path)") }
-        let items = "tables_items_\(id)"
-        sql = "SELECT item FROM \(items) WHERE pk = ? AND sk = ?"
-        keys = try connection.read { db in
-            let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \(items)") ?? 0
-            var generator = SeededGenerator(seed: 20261125)
-            var keys: [(Data, Data)] = []
-            var tries = 0
-            while keys.count < samples && last > 0 && tries < samples * 4 {
-                tries += 1
-                let rowid = Int64.random(in: 1...last, using: &generator)
-                if let row = try Row.fetchOne(db, sql: "SELECT pk, sk FROM \(items) WHERE rowid = ?", arguments: [rowid]) {
-                    keys.append((row[0], row[1]))
-                }
-            }
-            return keys
-        }
+        sql = "SELECT item FROM tables_items_\(id) WHERE pk = ? AND sk = ?"
     }
 
-    /// Reads the item of the `index`-th sampled row.
-    func get(_ index: Int) throws -> Data? {
-        let key = keys[index % keys.count]
-        return try connection.inDatabase { db in
-            try Data.fetchOne(db.cachedStatement(sql: sql), arguments: [key.pk, key.sk])
+    /// Reads the stored item with partition key `key` (a string key is stored as its UTF-8 bytes,
+    /// and a table without a sort key stores an empty one).
+    func get(_ key: String) throws -> Data? {
+        try connection.inDatabase { db in
+            try Data.fetchOne(db.cachedStatement(sql: sql), arguments: [Data(key.utf8), Data()])
         }
     }
 }
