@@ -79,25 +79,18 @@ public struct DynamoNumber: Sendable, Hashable, Comparable, CustomStringConverti
     /// The number as a Foundation `Decimal` (for money sums): exact, since the number has at most
     /// 38 significant digits, when its exponent is within `Decimal`'s range (-128...127).
     public var decimalValue: Decimal {
-        // The digits are gathered 19 at a time in a UInt64 (exact), so `Decimal` arithmetic runs
+        // The digits are taken 19 at a time as a UInt64 (exact), so `Decimal` arithmetic runs
         // once per 19 digits rather than twice per digit: a money value takes none at all.
-        var significand: Decimal?
-        var chunk: UInt64 = 0
-        var chunkDigits = 0
-        for digit in digits {
-            chunk = chunk * 10 + UInt64(digit)
-            chunkDigits += 1
-            if chunkDigits == Self.digitsPerChunk {
-                significand = significand.map { $0 * Self.chunkScale + Decimal(chunk) } ?? Decimal(chunk)
-                chunk = 0
-                chunkDigits = 0
-            }
+        var significand = Decimal(0)
+        var start = digits.startIndex
+        while start < digits.endIndex {
+            let end = min(start + Self.digitsPerChunk, digits.endIndex)
+            let chunk = digits[start..<end].reduce(UInt64(0)) { $0 * 10 + UInt64($1) }
+            significand = start == digits.startIndex
+                ? Decimal(chunk) : significand * Decimal(Self.powersOfTen[end - start]) + Decimal(chunk)
+            start = end
         }
-        if chunkDigits > 0 {
-            let scale = Decimal(Self.powersOfTen[chunkDigits])
-            significand = significand.map { $0 * scale + Decimal(chunk) } ?? Decimal(chunk)
-        }
-        return Decimal(sign: isNegative ? .minus : .plus, exponent: exponent, significand: significand ?? 0)
+        return Decimal(sign: isNegative ? .minus : .plus, exponent: exponent, significand: significand)
     }
 
     /// The most decimal digits a UInt64 always holds.
@@ -106,7 +99,6 @@ public struct DynamoNumber: Sendable, Hashable, Comparable, CustomStringConverti
     private static let powersOfTen: [UInt64] = (0...digitsPerChunk).map { power in
         (0..<power).reduce(UInt64(1)) { value, _ in value * 10 }
     }
-    private static let chunkScale = Decimal(powersOfTen[digitsPerChunk])
 
     /// How many significant digits the number has (0 for zero); DynamoDB sizes numbers by it.
     public var significantDigitCount: Int { digits.count }
