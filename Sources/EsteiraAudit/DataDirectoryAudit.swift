@@ -130,7 +130,7 @@ struct DataDirectoryAudit {
                 ORDER BY e.id
                 """, arguments: [bucket])
             return .array(rows.map { row in
-                let response = (row["response"] as String?).flatMap { try? JSONValue(parsing: Data($0.utf8)) }
+                let response = (row["response"] as String?).flatMap { try? JSONValue(parsing: $0) }
                 return [
                     "eventID": .number(Decimal(row["id"] as Int64)), "key": .string(row["key"] ?? ""),
                     "eTag": .string(row["etag"] ?? ""),

@@ -116,8 +116,8 @@ extension FunctionFailure {
         condition = try InvocationRecord.decodeEnum(row["condition"])
         approximateInvokeCount = row["approximateInvokeCount"]
         createdAt = row["createdAt"]
-        record = try JSONValue(parsing: Data((row["record"] as String).utf8))
-        requestPayload = try JSONValue(parsing: Data((row["requestPayload"] as String).utf8))
+        record = try JSONValue(parsing: row["record"] as String)
+        requestPayload = try JSONValue(parsing: row["requestPayload"] as String)
         lineageHop = row["lineageHop"]
         rootEventID = row["rootEventID"]
         deliveryID = row["deliveryID"]

@@ -101,8 +101,8 @@ extension InvocationRecord {
         memorySizeMB = row["memorySizeMB"]
         maxMemoryUsedMB = row["maxMemoryUsedMB"]
         initDurationMilliseconds = row["initDurationMilliseconds"]
-        payload = try JSONValue(parsing: Data((row["payload"] as String).utf8))
-        response = try (row["response"] as String?).map { try JSONValue(parsing: Data($0.utf8)) }
+        payload = try JSONValue(parsing: row["payload"] as String)
+        response = try (row["response"] as String?).map { try JSONValue(parsing: $0) }
         errorType = row["errorType"]
         errorMessage = row["errorMessage"]
         summary = row["summary"]

@@ -352,7 +352,7 @@ public final class EventOutbox: Sendable {
                 size: row["size"],
                 eTag: row["etag"],
                 lineage: EventLineage(hop: row["lineage_hop"], rootEventID: row["root_event_id"]),
-                message: try JSONValue(parsing: Data((row["message"] as String).utf8)),
+                message: try JSONValue(parsing: row["message"] as String),
                 deliveries: byEvent[id] ?? [])
         }
     }
@@ -363,7 +363,7 @@ public final class EventOutbox: Sendable {
             eventID: row["event_id"],
             ruleID: row["rule_id"],
             functionName: row["function_name"],
-            payload: try JSONValue(parsing: Data((row["payload"] as String).utf8)),
+            payload: try JSONValue(parsing: row["payload"] as String),
             lineage: EventLineage(hop: row["lineage_hop"], rootEventID: row["root_event_id"]),
             state: DeliveryState(rawValue: row["state"]) ?? .pending,
             note: row["note"],

@@ -18,10 +18,19 @@ extension JSONValue {
     /// Parses UTF-8 JSON text (RFC 8259), numbers as exact decimals. Read directly rather than
     /// through `JSONDecoder`, which can only try each JSON type in turn for a value of unknown type.
     public init(parsing data: Data) throws {
-        self = try data.withUnsafeBytes { buffer in
-            var parser = JSONTextParser(bytes: buffer.bindMemory(to: UInt8.self))
-            return try parser.document()
-        }
+        self = try data.withUnsafeBytes { try Self.parse($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// Parses JSON text held in a string (as stored in a database column), reading its UTF-8
+    /// bytes in place.
+    public init(parsing text: String) throws {
+        var text = text
+        self = try text.withUTF8 { try Self.parse($0) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+        var parser = JSONTextParser(bytes: bytes)
+        return try parser.document()
     }
 }
 
@@ -113,40 +122,27 @@ private struct JSONTextParser {
         }
     }
 
-    /// A quoted string (at its opening quote): its bytes are copied as they are up to the first
-    /// escape, so the common string costs one UTF-8 check.
+    /// A quoted string (at its opening quote): runs of plain bytes are taken whole, so a string
+    /// without escapes costs one UTF-8 check. (A run may end only at an ASCII quote or backslash,
+    /// never inside a multi-byte character.)
     private mutating func string() throws -> String {
         position += 1
-        let start = position
+        var text = ""
+        var runStart = position
         while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let text = try utf8Text(start..<position)
-                position += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw failure("control character in a string (it must be escaped)") }
-            position += 1
-        }
-        var text = try utf8Text(start..<position)
-        while position < bytes.count {
-            let byte = bytes[position]
-            switch byte {
+            switch bytes[position] {
             case UInt8(ascii: "\""):
+                text += try utf8Text(runStart..<position)
                 position += 1
                 return text
             case UInt8(ascii: "\\"):
+                text += try utf8Text(runStart..<position)
                 text.unicodeScalars.append(try escape())
+                runStart = position
             case 0..<0x20:
                 throw failure("control character in a string (it must be escaped)")
             default:
-                let runStart = position
-                while position < bytes.count, bytes[position] != UInt8(ascii: "\""),
-                      bytes[position] != UInt8(ascii: "\\"), bytes[position] >= 0x20 {
-                    position += 1
-                }
-                text += try utf8Text(runStart..<position)
+                position += 1
             }
         }
         throw failure("unterminated string")

@@ -200,7 +200,7 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         let item = try tables.getItem(GetItemRequest(tableName: settings.loadsTable,
                                                      key: ["source": .string(sourceID)])).item
         guard let item, item["eTag"] == .string(eTag), case let .string(text)? = item["outcome"] else { return nil }
-        return try? JSONValue(parsing: Data(text.utf8))
+        return try? JSONValue(parsing: text)
     }
 
     private func recordLoad(_ sourceID: String, eTag: String, outcome: JSONValue, settings: Settings,

@@ -30,7 +30,7 @@ struct InvokeCommand: AsyncParsableCommand {
                 if let payloadFile {
                     event = try JSONValue(parsing: Data(contentsOf: URL(fileURLWithPath: payloadFile)))
                 } else {
-                    event = try JSONValue(parsing: Data((payload ?? "{}").utf8))
+                    event = try JSONValue(parsing: payload ?? "{}")
                 }
             } catch {
                 throw ValidationError("the payload is not valid JSON (\(payloadFile ?? "--payload")): \(error)")
