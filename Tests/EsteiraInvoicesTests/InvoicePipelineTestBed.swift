@@ -15,10 +15,20 @@ struct InvoicePipelineTestBed {
     let folder: URL
     let engine: Engine
 
-    init() throws {
+    /// A bed whose `validate-invoices` writes `batchSize` rows per batch (the engine's own size by default).
+    init(batchSize: Int? = nil) throws {
         folder = try temporaryDirectory()
+        let handlers: Engine.HandlerFactory = if let batchSize {
+            { components in
+                ["validate-invoices": ValidateInvoicesFunction(objects: components.objects, tables: components.tables,
+                                                               database: components.database, batchSize: batchSize),
+                 "query-invoices": QueryInvoicesFunction(tables: components.tables)]
+            }
+        } else {
+            InvoiceFunctions.handlers
+        }
         engine = try Engine.open(DataDirectory(url: folder.appendingPathComponent("data")), createIfMissing: true,
-                                 handlers: InvoiceFunctions.handlers)
+                                 handlers: handlers)
     }
 
     /// Uploads `file` to `notas` (as `key`) and waits for `validate-invoices`; returns the

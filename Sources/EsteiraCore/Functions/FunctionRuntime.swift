@@ -42,7 +42,7 @@ public final class FunctionRuntime: Sendable {
     public let registry: HandlerRegistry
     let deployments = RuntimeLock([String: Deployment]())
 
-    /// Creates the runtime's tables (`function_invocations`, `function_failures`).
+    /// Creates the runtime's tables (`function_invocations`, `function_failures`, `function_checkpoints`).
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("functions-v1") { db in
             try db.create(table: InvocationRecord.databaseTableName) { t in
@@ -92,6 +92,7 @@ public final class FunctionRuntime: Sendable {
             try db.create(index: "function_failures_by_function", on: FunctionFailure.databaseTableName,
                           columns: ["functionName", "id"])
         }
+        FunctionCheckpoints.registerMigrations(in: &migrator)
     }
 
     /// A runtime over `database` (whose migrations must include `registerMigrations(in:)`) running

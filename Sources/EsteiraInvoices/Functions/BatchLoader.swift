@@ -15,10 +15,23 @@ import GRDB
 ///   → conflict naming the earlier line;
 /// - an item from an earlier version of the same object → the corrected file replaces it → load;
 /// - an item from another object → conflict naming that object.
+///
+/// Each batch but the last saves its outcome as a checkpoint (`FunctionCheckpoints`) in its own
+/// transaction. A loader given the outcomes an earlier attempt committed passes over those
+/// batches' rows without touching the table, recording the saved outcomes where the batches
+/// ended, and writes from the first row that was not committed.
 struct BatchLoader {
     enum Entry {
         case row(InvoiceRecord)
         case nfe(NFeInvoiceFields)
+    }
+
+    /// Where the loader saves its checkpoints: the function, the object (`key`), and the version
+    /// of the work (the object's ETag and everything else that decides the batches).
+    struct Checkpoint {
+        let function: String
+        let key: String
+        let version: String
     }
 
     private struct Pending {
@@ -27,25 +40,48 @@ struct BatchLoader {
         let item: Item
     }
 
-    private enum Decision {
-        case load
-        case conflict(LoadReport.Conflict)
-        case invalid(RowRejection)
-    }
-
     let function: ValidateInvoicesFunction
     let table: String
     let origin: InvoiceItem.Origin
+    let checkpoint: Checkpoint
     private var pending: [Pending] = []
     private var foldedNames = FoldedNames()
+    /// Outcomes of the batches an earlier attempt committed that the reader has not yet passed.
+    private var replay: ArraySlice<LoadBatchOutcome>
+    /// Rows of `replay.first` passed so far.
+    private var passedInBatch = 0
+    /// Batches committed, by this attempt or earlier ones: the number of the next checkpoint.
+    private var committedBatches: Int
 
-    init(function: ValidateInvoicesFunction, table: String, origin: InvoiceItem.Origin) {
+    init(function: ValidateInvoicesFunction, table: String, origin: InvoiceItem.Origin, checkpoint: Checkpoint,
+         resumingAfter committed: [LoadBatchOutcome] = []) {
         self.function = function
         self.table = table
         self.origin = origin
+        self.checkpoint = checkpoint
+        replay = committed[...]
+        committedBatches = committed.count
+    }
+
+    /// The outcomes an earlier attempt committed for `checkpoint`, oldest first (none when it
+    /// saved none, or saved them in a form this version cannot read: the load then starts over).
+    static func committedBatches(_ checkpoint: Checkpoint, in db: Database) throws -> [LoadBatchOutcome] {
+        let parts = try FunctionCheckpoints.parts(function: checkpoint.function, key: checkpoint.key,
+                                                  version: checkpoint.version, in: db)
+        let decoder = JSONDecoder()
+        return (try? parts.map { try decoder.decode(LoadBatchOutcome.self, from: $0) }) ?? []
     }
 
     mutating func add(_ entry: Entry, into report: inout LoadReportBuilder) throws {
+        if let replayed = replay.first {
+            passedInBatch += 1
+            if passedInBatch == replayed.entries {
+                report.record(replayed)
+                replay.removeFirst()
+                passedInBatch = 0
+            }
+            return
+        }
         switch entry {
         case .row(let record):
             pending.append(Pending(numero: record.numero, position: record.position,
@@ -53,33 +89,35 @@ struct BatchLoader {
         case .nfe(let nota):
             pending.append(Pending(numero: nota.numero, position: .line(1), item: InvoiceItem.item(nota, origin: origin)))
         }
-        if pending.count >= function.batchSize { try flush(into: &report) }
+        if pending.count >= function.batchSize { try flush(into: &report, checkpointing: true) }
     }
 
-    /// Writes the pending rows in one transaction and records each one's outcome in the report.
-    mutating func flush(into report: inout LoadReportBuilder) throws {
+    /// Writes the pending rows in one transaction (with their checkpoint when more batches may
+    /// follow) and records the batch's outcome in the report.
+    mutating func flush(into report: inout LoadReportBuilder, checkpointing: Bool = false) throws {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let decisions = try function.database.writer.write { [self] db in
-            try decide(batch, in: function.tables.table(named: table, in: db), db: db)
-        }
-        for decision in decisions {
-            switch decision {
-            case .load: report.recordAccepted()
-            case .conflict(let conflict): report.recordConflict(conflict)
-            case .invalid(let rejection): report.recordRejected(rejection)
+        let part = committedBatches
+        let outcome = try function.database.writer.write { [self] db in
+            let outcome = try decide(batch, in: function.tables.table(named: table, in: db), db: db)
+            if checkpointing {
+                try FunctionCheckpoints.save(function: checkpoint.function, key: checkpoint.key,
+                                             version: checkpoint.version, part: part,
+                                             data: JSONEncoder().encode(outcome), in: db)
             }
+            return outcome
         }
+        committedBatches += 1
+        report.record(outcome)
     }
 
-    private func decide(_ batch: [Pending], in invoices: TableHandle, db: Database) throws -> [Decision] {
+    private func decide(_ batch: [Pending], in invoices: TableHandle, db: Database) throws -> LoadBatchOutcome {
         var loadedHere: [String: RecordPosition] = [:]
-        var decisions: [Decision] = []
-        decisions.reserveCapacity(batch.count)
+        var outcome = LoadBatchOutcome()
         for row in batch {
             if let earlier = loadedHere[row.numero] {
-                decisions.append(.conflict(conflict(row, earlierSource: origin, earlierPosition: earlier)))
+                outcome.recordConflict(conflict(row, earlierSource: origin, earlierPosition: earlier))
                 continue
             }
             do {
@@ -92,20 +130,20 @@ struct BatchLoader {
                     return verdict != .replace
                 }, in: db)
                 if kept != nil, case .conflict(let found) = verdict {
-                    decisions.append(.conflict(found))
+                    outcome.recordConflict(found)
                     continue
                 }
             } catch let error as DynamoDBError {
-                decisions.append(.invalid(RowRejection(
+                outcome.recordRefused(RowRejection(
                     position: row.position, field: nil, reason: .recordTooLarge,
                     message: "\(row.position): the table refused the row: \(error.message)", rawValue: nil,
-                    numero: row.numero)))
+                    numero: row.numero))
                 continue
             }
             loadedHere[row.numero] = row.position
-            decisions.append(.load)
+            outcome.recordLoaded()
         }
-        return decisions
+        return outcome
     }
 
     /// What to do with the item that already holds a row's numero.

@@ -8,9 +8,10 @@ import GRDB
 /// report to the reports bucket, and answers with the load's status and counts.
 ///
 /// It is idempotent, as a handler of at-least-once events must be: the same object version
-/// (bucket, key, ETag) delivered again changes nothing, and a run interrupted half-way is finished
-/// by the next delivery without conflicts. A corrected file uploaded under the same key replaces
-/// what the earlier version loaded.
+/// (bucket, key, ETag) delivered again changes nothing, and a run interrupted half-way (a timeout,
+/// a crash, a failed write) is resumed by the next attempt after its last committed batch, without
+/// conflicts and with the report an uninterrupted run writes. A corrected file uploaded under the
+/// same key replaces what the earlier version loaded.
 ///
 /// Environment: `TABLE_NAME` (invoices), `LOADS_TABLE_NAME` (one item per object loaded),
 /// `REPORTS_BUCKET` (where reports go).
@@ -103,6 +104,9 @@ public struct ValidateInvoicesFunction: FunctionHandler {
             stored = try objects.getObject(bucket: bucket, key: key)
         } catch let error as S3Error where error.code == .noSuchKey {
             context.logger.warn("s3://\(sourceID) no longer exists: nothing to load")
+            try database.writer.write { db in
+                try FunctionCheckpoints.removeAll(function: context.functionName, key: sourceID, in: db)
+            }
             return ["status": "skipped", "key": .string(target.key), "reason": "the object was deleted"]
         }
         let eTag = stored.metadata.eTag
@@ -120,19 +124,30 @@ public struct ValidateInvoicesFunction: FunctionHandler {
                                         ingestedAt: Date().formatted(.iso8601))
         var report = LoadReportBuilder(source: .init(bucket: target.bucket, key: target.key, eTag: eTag),
                                        startedAt: Date())
-        var loader = BatchLoader(function: self, table: settings.table, origin: origin)
+        // A load's batches depend on the object version, the batch size and the schema: an earlier
+        // attempt's checkpoints are used only when all three are the same.
+        let checkpoint = BatchLoader.Checkpoint(function: context.functionName, key: sourceID,
+                                                version: "\(eTag) \(batchSize) \(context.settings.encodedString())")
+        let committed = try database.writer.read { db in try BatchLoader.committedBatches(checkpoint, in: db) }
+        if !committed.isEmpty {
+            let rows = committed.reduce(0) { $0 + $1.entries }
+            context.logger.info("s3://\(sourceID) ETag \(eTag): resuming after \(rows) valid rows in \(committed.count) batches committed by an earlier attempt")
+        }
+        var loader = BatchLoader(function: self, table: settings.table, origin: origin, checkpoint: checkpoint,
+                                 resumingAfter: committed)
         try read(stored, key: target.key, into: &report, loader: &loader, context: context)
         try loader.flush(into: &report)
         let removed = try removeRowsOfEarlierVersions(of: origin, table: settings.table, loaded: report.counts.accepted)
         let finished = report.finish(at: Date())
         let reportKey = "\(target.bucket)/\(target.key).report.json"
         let result = outcome(finished, reportURI: "s3://\(settings.reportsBucket)/\(reportKey)", removed: removed)
-        // The report and the load record commit together: a load is either finished, with both,
-        // or to be done again by the next delivery.
+        // The report, the load record and the end of the checkpoints commit together: a load is
+        // either finished, with its report and record, or to be resumed by the next delivery.
         try objects.putObject(bucket: BucketName(settings.reportsBucket), key: ObjectKey(reportKey),
                               data: try finished.jsonData(), contentType: "application/json",
                               lineage: context.lineage.next(triggeringEventID: nil)) { db in
             try recordLoad(sourceID, eTag: eTag, outcome: result, settings: settings, in: db)
+            try FunctionCheckpoints.removeAll(function: context.functionName, key: sourceID, in: db)
         }
         context.logger.info("s3://\(sourceID): \(finished.summary)")
         context.setSummary(finished.summary)

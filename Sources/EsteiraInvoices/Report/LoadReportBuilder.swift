@@ -60,6 +60,17 @@ public struct LoadReportBuilder: Sendable {
         if report.conflicts.count < detailLimit { report.conflicts.append(conflict) }
     }
 
+    /// Counts a batch's outcome as it was written to the table, listing its conflicts and
+    /// refused rows while under the limit.
+    mutating func record(_ batch: LoadBatchOutcome) {
+        report.counts.rows += batch.entries
+        report.counts.accepted += batch.loaded
+        report.counts.conflicts += batch.conflictCount
+        report.conflicts += batch.conflicts.prefix(max(0, detailLimit - report.conflicts.count))
+        report.counts.rejected += batch.refusedCount
+        report.rejectedRows += batch.refused.prefix(max(0, detailLimit - report.rejectedRows.count))
+    }
+
     /// Notes that the file, or the rest of it, could not be read.
     public mutating func recordFileError(_ error: FileRejection) {
         report.fileError = error
