@@ -13,9 +13,21 @@ enum ItemCodec {
 
     /// The stored form of `item`.
     static func encode(_ item: Item) -> Data {
+        encode(item, omitting: { _ in false })
+    }
+
+    /// The stored form of `item` without the attributes `omitted` names (kept elsewhere: see
+    /// `StoredRow`).
+    static func encode(_ item: Item, omitting omitted: (String) -> Bool) -> Data {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(128)
-        writeMap(item, into: &bytes)
+        bytes.reserveCapacity(256)
+        var count = 0
+        for name in item.keys where !omitted(name) { count += 1 }
+        writeVarint(count, into: &bytes)
+        for (name, value) in item where !omitted(name) {
+            writeBytes(name.utf8, into: &bytes)
+            writeValue(value, into: &bytes)
+        }
         return Data(bytes)
     }
 

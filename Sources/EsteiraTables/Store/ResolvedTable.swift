@@ -14,6 +14,9 @@ struct ResolvedTable: Sendable {
     /// The insert of a whole row that does nothing when an item with its key exists.
     private let insertIfAbsentSQL: String
     private let selectItemSQL: String
+    /// The columns an item is read from, in the order `item(from:)` expects: the encoded
+    /// attributes, the table key, then each index's key columns.
+    let itemColumnsSQL: String
     private let deleteItemSQL: String
 
     init(id: Int64, definition: TableDefinition, createdAt: Date) {
@@ -34,7 +37,8 @@ struct ResolvedTable: Sendable {
         let insert = "INSERT INTO \(sqlName) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) "
         upsertSQL = insert + "ON CONFLICT (pk, sk) DO UPDATE SET \(updates)"
         insertIfAbsentSQL = insert + "ON CONFLICT (pk, sk) DO NOTHING"
-        selectItemSQL = "SELECT item FROM \(sqlName) WHERE pk = ? AND sk = ?"
+        itemColumnsSQL = (["item"] + columns.filter { $0 != "item" }).joined(separator: ", ")
+        selectItemSQL = "SELECT \(itemColumnsSQL) FROM \(sqlName) WHERE pk = ? AND sk = ?"
         deleteItemSQL = "DELETE FROM \(sqlName) WHERE pk = ? AND sk = ?"
     }
 
@@ -121,9 +125,37 @@ struct ResolvedTable: Sendable {
     /// The item stored under `key`, if any.
     func item(at key: StoredKey, in db: Database) throws -> Item? {
         let statement = try db.cachedStatement(sql: selectItemSQL)
-        guard let data = try Data.fetchOne(statement, arguments: [key.partition, key.sort]) else { return nil }
-        return try ItemCodec.decode(data)
+        guard let row = try Row.fetchOne(statement, arguments: [key.partition, key.sort]) else { return nil }
+        return try item(from: row)
     }
+
+    /// The item of a row read as `SELECT \(itemColumnsSQL)`: its encoded attributes, plus the key
+    /// attributes kept only in key columns (see `StoredRow`).
+    func item(from row: Row) throws -> Item {
+        var item = try row.withUnsafeData(atIndex: 0) { encoded in
+            guard let encoded else { throw Self.undecodable }
+            return try ItemCodec.decode(encoded)
+        }
+        try restore(definition.partitionKey, from: row, at: 1, into: &item)
+        if let sortKey = definition.sortKey { try restore(sortKey, from: row, at: 2, into: &item) }
+        for (position, index) in definition.globalSecondaryIndexes.enumerated() {
+            let column = 3 + 2 * position
+            guard !row.hasNull(atIndex: column) else { continue }
+            try restore(index.partitionKey, from: row, at: column, into: &item)
+            if let sortKey = index.sortKey { try restore(sortKey, from: row, at: column + 1, into: &item) }
+        }
+        return item
+    }
+
+    private func restore(_ attribute: KeyAttribute, from row: Row, at column: Int, into item: inout Item) throws {
+        guard item[attribute.name] == nil else { return }
+        item[attribute.name] = try row.withUnsafeData(atIndex: column) { bytes in
+            guard let bytes, let value = StoredRow.keyValue(bytes, type: attribute.type) else { throw Self.undecodable }
+            return value
+        }
+    }
+
+    private static let undecodable = DynamoDBError(.internalServerError, "A stored item could not be decoded")
 
     /// Deletes the item stored under `key`, if any.
     func deleteItem(at key: StoredKey, in db: Database) throws {

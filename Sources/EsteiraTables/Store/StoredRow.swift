@@ -9,6 +9,11 @@ struct StoredKey: Hashable, Sendable {
 
 /// An item as it is stored in its table's SQLite table: its key bytes, its encoded attributes and
 /// one pair of key columns per global secondary index (nil when the item is not in that index).
+///
+/// Each attribute is stored once: the key attributes of the table, and those of every index the
+/// item is in, live only in their key columns and are left out of the encoded attributes;
+/// `ResolvedTable.item(from:)` puts them back. (Rows written before this kept them in both
+/// places, and read the same.)
 struct StoredRow {
     let key: StoredKey
     let encodedItem: Data
@@ -48,8 +53,25 @@ struct StoredRow {
             indexKeys.append(try Self.indexKey(of: item, index: index))
         }
         key = StoredKey(partition: parts[0], sort: parts.count > 1 ? parts[1] : Data())
-        encodedItem = ItemCodec.encode(item)
+        let indexes = definition.globalSecondaryIndexes
+        encodedItem = ItemCodec.encode(item) { name in
+            if name == definition.partitionKey.name || name == definition.sortKey?.name { return true }
+            for position in indexes.indices where indexKeys[position] != nil {
+                if name == indexes[position].partitionKey.name || name == indexes[position].sortKey?.name { return true }
+            }
+            return false
+        }
         self.indexKeys = indexKeys
+    }
+
+    /// The value a key column holds for a key attribute of `type`: the inverse of `keyBytes`.
+    /// The value owns its bytes (`bytes` may be a view of SQLite's memory).
+    static func keyValue(_ bytes: Data, type: ScalarType) -> AttributeValue? {
+        switch type {
+        case .string: .string(String(decoding: bytes, as: UTF8.self))
+        case .binary: .binary(Data([UInt8](bytes)))
+        case .number: DynamoNumber(sortableBytes: [UInt8](bytes)).map { .number($0) }
+        }
     }
 
     /// The stored key of a `Key` parameter: exactly the table's key attributes with their types.

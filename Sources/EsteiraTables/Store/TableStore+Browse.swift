@@ -10,9 +10,9 @@ extension TableStore {
         try writer.read { db in
             let table = try resolve(name, in: db)
             let statement = try db.cachedStatement(
-                sql: "SELECT item FROM \(table.sqlName) ORDER BY pk, sk LIMIT ? OFFSET ?")
+                sql: "SELECT \(table.itemColumnsSQL) FROM \(table.sqlName) ORDER BY pk, sk LIMIT ? OFFSET ?")
             return try Row.fetchAll(statement, arguments: [max(0, limit), max(0, offset)]).map { row in
-                try ItemCodec.decode(row[0])
+                try table.item(from: row)
             }
         }
     }

@@ -50,7 +50,7 @@ extension TableStore {
         }
         let direction = request.scanIndexForward ? "ASC" : "DESC"
         let sql = """
-            SELECT item FROM \(table.sqlName) WHERE \(clauses.joined(separator: " AND ")) \
+            SELECT \(table.itemColumnsSQL) FROM \(table.sqlName) WHERE \(clauses.joined(separator: " AND ")) \
             ORDER BY \(orderColumns.map { "\($0) \(direction)" }.joined(separator: ", ")) LIMIT ?
             """
         arguments.append(request.limit ?? -1)
@@ -89,7 +89,7 @@ extension TableStore {
             arguments += values as [any DatabaseValueConvertible]
         }
         let whereClause = clauses.isEmpty ? "" : "WHERE \(clauses.joined(separator: " AND "))"
-        let sql = "SELECT item FROM \(table.sqlName) \(whereClause) ORDER BY \(orderColumns.joined(separator: ", ")) LIMIT ?"
+        let sql = "SELECT \(table.itemColumnsSQL) FROM \(table.sqlName) \(whereClause) ORDER BY \(orderColumns.joined(separator: ", ")) LIMIT ?"
         arguments.append(request.limit ?? -1)
         return try readPage(sql: sql, arguments: arguments, table: table, index: index, limit: request.limit,
                             filter: filter, projection: projection, in: db)
@@ -102,14 +102,14 @@ extension TableStore {
     private func readPage(sql: String, arguments: [any DatabaseValueConvertible], table: ResolvedTable,
                           index: GlobalSecondaryIndex?, limit: Int?, filter: ConditionExpression?,
                           projection: ProjectionExpression?, in db: Database) throws -> ReadPage {
-        let cursor = try Data.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
         var items: [Item] = []
         var scanned = 0
         var bytes = 0
         var last: Item?
         var stoppedEarly = false
-        while let data = try cursor.next() {
-            let item = try ItemCodec.decode(data)
+        while let row = try cursor.next() {
+            let item = try table.item(from: row)
             scanned += 1
             bytes += AttributeValue.itemSize(item)
             last = item
