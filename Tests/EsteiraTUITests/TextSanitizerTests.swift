@@ -62,6 +62,23 @@ import Testing
         #expect(wide.lines() == [" a田"])
     }
 
+    @Test func accentedLatinAndFrameTextIsDrawnScalarByScalarAndCombiningMarksStayOnTheirLetter() {
+        var buffer = ScreenBuffer(width: 9, height: 2)
+        #expect(buffer.put("│ Conceição…", x: 0, y: 0, slot: .text) == 9)
+        #expect(buffer.lines()[0] == "│ Conceiç")
+        #expect(buffer[8, 0] == Cell(character: "ç", width: 1, slot: .text))
+        // A combining mark is not a character of its own: it is drawn on the letter before it.
+        #expect(buffer.put("Joa\u{303}o Sa\u{301}", x: 0, y: 1, slot: .text) == 7)
+        #expect(buffer[2, 1] == Cell(character: "a\u{303}", width: 1, slot: .text))
+        #expect(buffer.lines()[1] == "Joa\u{303}o Sa\u{301}  ")
+        #expect(CellWidth.singleCellScalarCount("São Paulo – Zoë ─┐") == 18)
+        #expect(CellWidth.singleCellScalarCount("Sa\u{301}o") == nil)
+        #expect(CellWidth.singleCellScalarCount("山") == nil)
+        #expect(CellWidth.fit("Conceição", to: 6) == "Conce…")
+        #expect(CellWidth.fit("Conceição", to: 11, alignRight: true) == "  Conceição")
+        #expect(CellWidth.clip("João│x", to: 5) == "João│")
+    }
+
     @Test func asciiFallbackKeepsCellWidths() {
         #expect(TextSanitizer.ascii("ã") == "a")
         #expect(TextSanitizer.ascii("山") == "??")

@@ -13,6 +13,9 @@ struct ScreenBuffer: Equatable, Sendable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// Each ASCII character as a string, made once rather than for every cell drawn.
+    private static let asciiCharacters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }
@@ -28,7 +31,17 @@ struct ScreenBuffer: Equatable, Sendable {
             var column = x
             for byte in text.utf8 {
                 guard column < x + limit else { break }
-                set(column, y, Cell(character: String(UnicodeScalar(byte)), width: 1, slot: slot))
+                set(column, y, Cell(character: Self.asciiCharacters[Int(byte)], width: 1, slot: slot))
+                column += 1
+            }
+            return column - x
+        }
+        if !asciiOnly, CellWidth.singleCellScalarCount(text) != nil {
+            // One cell per scalar, each a whole character: no grapheme breaking needed.
+            var column = x
+            for scalar in text.unicodeScalars {
+                guard column < x + limit else { break }
+                set(column, y, Cell(character: String(scalar), width: 1, slot: slot))
                 column += 1
             }
             return column - x

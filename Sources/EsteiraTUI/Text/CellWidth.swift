@@ -9,7 +9,7 @@ enum CellWidth {
 
     /// Cells taken by a string.
     static func of(_ text: String) -> Int {
-        if let length = printableASCIILength(text) { return length }
+        if let length = singleCellScalarCount(text) { return length }
         return text.reduce(0) { $0 + of($1) }
     }
 
@@ -22,6 +22,22 @@ enum CellWidth {
             length += 1
         }
         return length
+    }
+
+    /// The number of scalars of `text` when each of them is a whole character one cell wide
+    /// (printable Latin, and the punctuation, arrows and box drawing the dashboard draws with),
+    /// else nil: accented names and frames, measured and cut by scalar with no grapheme breaking.
+    /// None of these scalars joins a neighbour into one character, so scalars are characters here.
+    static func singleCellScalarCount(_ text: String) -> Int? {
+        if let length = printableASCIILength(text) { return length }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010...0x2027, 0x2190...0x21FF, 0x2500...0x257F: count += 1
+            default: return nil
+            }
+        }
+        return count
     }
 
     /// Cells taken by one scalar.
@@ -59,8 +75,8 @@ enum CellWidth {
 
     /// The longest prefix of `text` fitting in `width` cells.
     static func clip(_ text: String, to width: Int) -> String {
-        if let length = printableASCIILength(text) {
-            return length <= width ? text : String(decoding: text.utf8.prefix(max(0, width)), as: UTF8.self)
+        if let length = singleCellScalarCount(text) {
+            return length <= width ? text : prefix(text, scalars: width)
         }
         var used = 0
         var result = ""
@@ -76,6 +92,13 @@ enum CellWidth {
     /// `text` clipped or padded with spaces to exactly `width` cells; `alignRight` pads on the left.
     static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         guard width > 0 else { return "" }
+        if let length = singleCellScalarCount(text) {
+            // The common case, one cell per scalar: measured once, no Unicode lookups.
+            if length > width { return prefix(text, scalars: width - 1) + "…" }
+            if length == width { return text }
+            let padding = String(repeating: " ", count: width - length)
+            return alignRight ? padding + text : text + padding
+        }
         var clipped = clip(text, to: width)
         let used = of(clipped)
         if used < CellWidth.of(text) && width >= 1 {
@@ -83,5 +106,13 @@ enum CellWidth {
         }
         let padding = String(repeating: " ", count: max(0, width - of(clipped)))
         return alignRight ? padding + clipped : clipped + padding
+    }
+
+    /// The first `count` scalars of `text` (of its bytes when it is ASCII).
+    private static func prefix(_ text: String, scalars count: Int) -> String {
+        if text.utf8.count == text.unicodeScalars.count { return String(decoding: text.utf8.prefix(max(0, count)), as: UTF8.self) }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.prefix(max(0, count)))
+        return String(scalars)
     }
 }
