@@ -151,12 +151,7 @@ struct BlobStore: Sendable {
         let id = shard.map { $0 + Self.newID().dropFirst($0.count) } ?? Self.newID()
         let temporary = directory.temporaryURL
             .appendingPathComponent(Self.temporaryPrefix + id + Self.temporarySuffix, isDirectory: false)
-        do {
-            try fm.createDirectory(at: directory.temporaryURL, withIntermediateDirectories: true,
-                                   attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw ObjectFileError(path: directory.temporaryURL.path, reason: Self.reason(error, fallback: "cannot be created"))
-        }
+        try Self.ensureDirectory(directory.temporaryURL)
         // open(2) directly: FileManager.createFile writes an empty file through a second temporary
         // file and a rename, two inodes per blob.
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -180,8 +175,7 @@ struct BlobStore: Sendable {
                                       reason: "cannot be moved into place: " + String(cString: strerror(errno)))
             }
             if shard == nil { Self.synchronizeDirectory(destination.deletingLastPathComponent()) }
-            let hex = md5.finalize().map { String(format: "%02x", $0) }.joined()
-            return StagedBlob(id: id, size: size, md5Hex: hex)
+            return StagedBlob(id: id, size: size, md5Hex: Self.hex(md5.finalize()))
         } catch {
             try? fm.removeItem(at: temporary)
             if let error = error as? ObjectFileError { throw error }
@@ -190,13 +184,30 @@ struct BlobStore: Sendable {
     }
 
     private func createShard(for id: String) throws {
-        let shard = url(for: id).deletingLastPathComponent()
+        try Self.ensureDirectory(url(for: id).deletingLastPathComponent())
+    }
+
+    /// Creates the directory `url` (and missing parents) unless it exists: one `mkdir(2)` (and a
+    /// `stat(2)` when it exists) instead of Foundation's walk up the path, every time but the first.
+    private static func ensureDirectory(_ url: URL) throws {
+        if mkdir(url.path, 0o700) == 0 { return }
+        var status = stat()
+        if errno == EEXIST, stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return }
+        // Missing parents, or something else in the way: Foundation creates them or says why not.
         do {
-            try FileManager.default.createDirectory(at: shard, withIntermediateDirectories: true,
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ObjectFileError(path: shard.path, reason: Self.reason(error, fallback: "cannot be created"))
+            throw ObjectFileError(path: url.path, reason: reason(error, fallback: "cannot be created"))
         }
+    }
+
+    /// Lower-case hexadecimal, two digits per byte (an MD5 digest as S3 writes it in an ETag).
+    private static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Makes a rename durable: the directory entry is flushed as well as the file.
