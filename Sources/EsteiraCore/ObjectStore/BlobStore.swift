@@ -175,7 +175,7 @@ struct BlobStore: Sendable {
                                       reason: "cannot be moved into place: " + String(cString: strerror(errno)))
             }
             if shard == nil { Self.synchronizeDirectory(destination.deletingLastPathComponent()) }
-            return StagedBlob(id: id, size: size, md5Hex: Self.hex(md5.finalize()))
+            return StagedBlob(id: id, size: size, md5Hex: Hexadecimal.string(md5.finalize()))
         } catch {
             try? fm.removeItem(at: temporary)
             if let error = error as? ObjectFileError { throw error }
@@ -200,14 +200,6 @@ struct BlobStore: Sendable {
         } catch {
             throw ObjectFileError(path: url.path, reason: reason(error, fallback: "cannot be created"))
         }
-    }
-
-    /// Lower-case hexadecimal, two digits per byte (an MD5 digest as S3 writes it in an ETag).
-    private static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// Makes a rename durable: the directory entry is flushed as well as the file.

@@ -37,7 +37,6 @@ extension JSONValue {
     private static let nullText = Array("null".utf8)
     private static let trueText = Array("true".utf8)
     private static let falseText = Array("false".utf8)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// `text` in quotes, escaped as JSON requires: the quote, the backslash and the control
     /// characters (by their short escapes where JSON has one, else `\u00XX`); nothing else.
@@ -53,8 +52,8 @@ extension JSONValue {
             case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
             case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case 0x00..<0x20:
-                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                          hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+                Hexadecimal.append(byte, to: &bytes)
             default: bytes.append(byte)
             }
         }
