@@ -26,22 +26,15 @@ struct ScreenBuffer: Equatable, Sendable {
     mutating func put(_ text: String, x: Int, y: Int, slot: StyleSlot, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let limit = min(width - x, maxWidth ?? Int.max)
-        if CellWidth.printableASCIILength(text) != nil {
-            // One cell per byte, the same in ASCII-only mode.
-            var column = x
-            for byte in text.utf8 {
-                guard column < x + limit else { break }
-                set(column, y, Cell(character: Self.asciiCharacters[Int(byte)], width: 1, slot: slot))
-                column += 1
-            }
-            return column - x
-        }
-        if !asciiOnly, CellWidth.singleCellScalarCount(text) != nil {
-            // One cell per scalar, each a whole character: no grapheme breaking needed.
+        // One cell per scalar, each a whole character, with no grapheme breaking: printable ASCII
+        // (the same in ASCII-only mode), or any single-cell text when the terminal takes UTF-8.
+        let singleCells = asciiOnly ? CellWidth.printableASCIILength(text) : CellWidth.singleCellScalarCount(text)
+        if singleCells != nil {
             var column = x
             for scalar in text.unicodeScalars {
                 guard column < x + limit else { break }
-                set(column, y, Cell(character: String(scalar), width: 1, slot: slot))
+                let character = scalar.isASCII ? Self.asciiCharacters[Int(scalar.value)] : String(scalar)
+                set(column, y, Cell(character: character, width: 1, slot: slot))
                 column += 1
             }
             return column - x
