@@ -65,7 +65,7 @@ struct BatchLoader {
 
     /// The outcomes an earlier attempt committed for `checkpoint`, oldest first (none when it
     /// saved none, or saved them in a form this version cannot read: the load then starts over).
-    static func committedBatches(_ checkpoint: Checkpoint, in db: Database) throws -> [LoadBatchOutcome] {
+    static func savedOutcomes(_ checkpoint: Checkpoint, in db: Database) throws -> [LoadBatchOutcome] {
         let parts = try FunctionCheckpoints.parts(function: checkpoint.function, key: checkpoint.key,
                                                   version: checkpoint.version, in: db)
         let decoder = JSONDecoder()

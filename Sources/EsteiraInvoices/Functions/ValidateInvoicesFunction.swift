@@ -128,7 +128,7 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         // attempt's checkpoints are used only when all three are the same.
         let checkpoint = BatchLoader.Checkpoint(function: context.functionName, key: sourceID,
                                                 version: "\(eTag) \(batchSize) \(context.settings.encodedString())")
-        let committed = try database.writer.read { db in try BatchLoader.committedBatches(checkpoint, in: db) }
+        let committed = try database.writer.read { db in try BatchLoader.savedOutcomes(checkpoint, in: db) }
         if !committed.isEmpty {
             let rows = committed.reduce(0) { $0 + $1.entries }
             context.logger.info("s3://\(sourceID) ETag \(eTag): resuming after \(rows) valid rows in \(committed.count) batches committed by an earlier attempt")
