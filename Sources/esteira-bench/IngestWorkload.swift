@@ -24,34 +24,31 @@ struct IngestWorkload {
         let cpuSeconds = Measurement.processCPUSeconds() - cpuAtStart
         let seconds = Measurement.seconds(settled - start)
         var result = WorkloadResult(workload: name)
+        result.figures = [
+            "seconds": seconds.rounded(toPlaces: 3),
+            "cpu_seconds": cpuSeconds.rounded(toPlaces: 3),
+            "peak_rss_mb": (Measurement.peakResidentMB() ?? .nan).rounded(toPlaces: 1),
+            // More than one when an attempt timed out and a retry resumed the load.
+            "attempts": Double(invocations.count),
+        ]
         guard let invocation = invocations.last, invocation.status == .succeeded,
               let response = invocation.response else {
             // Reported, not thrown: how far the load got and the memory it took are the figures
             // of a load that outran its function's timeout and retries.
             result.notes["error"] = "the load did not succeed after \(invocations.count) attempts: \(invocations.last?.errorMessage ?? "no invocation")"
-            result.figures = [
-                "seconds": seconds.rounded(toPlaces: 3), "cpu_seconds": cpuSeconds.rounded(toPlaces: 3),
-                "rows_loaded": Double(try engine.tables.itemCount(table: "invoices")),
-                "peak_rss_mb": (Measurement.peakResidentMB() ?? .nan).rounded(toPlaces: 1),
-                "attempts": Double(invocations.count),
-            ]
+            result.figures["rows_loaded"] = Double(try engine.tables.itemCount(table: "invoices"))
             return result
         }
         let rows = response["rows"].flatMap(Self.number) ?? 0
-        result.figures = [
+        result.figures.merge([
             "rows": rows,
             "accepted": response["accepted"].flatMap(Self.number) ?? 0,
             "rejected": response["rejected"].flatMap(Self.number) ?? 0,
             "file_mb": Double((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
                 / 1_048_576,
-            "seconds": seconds.rounded(toPlaces: 3),
-            "cpu_seconds": cpuSeconds.rounded(toPlaces: 3),
             "upload_seconds": Measurement.seconds(uploaded - start).rounded(toPlaces: 3),
             "rows_per_s": (rows / seconds).rounded(),
-            "peak_rss_mb": (Measurement.peakResidentMB() ?? .nan).rounded(toPlaces: 1),
-            // More than one when an attempt timed out and a retry resumed the load.
-            "attempts": Double(invocations.count),
-        ]
+        ]) { $1 }
         result.notes["file"] = file.lastPathComponent
         return result
     }
