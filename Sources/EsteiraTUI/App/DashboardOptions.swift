@@ -13,6 +13,10 @@ public struct DashboardOptions: Sendable {
     /// The time zone for times shown in the panes.
     public var timeZone: TimeZone
 
+    /// How often the panes look for changes (not an option: the same for every dashboard). A
+    /// dispatcher running beside the dashboard has no reason to look for pending events more often.
+    public static let refreshInterval: Duration = .milliseconds(250)
+
     /// Creates options; only the data directory label is required.
     public init(themeName: String? = nil, noColor: Bool = false, themesDirectory: URL? = nil,
                 dataDirectoryLabel: String, timeZone: TimeZone = .current) {

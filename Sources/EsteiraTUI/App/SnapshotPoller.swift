@@ -16,7 +16,7 @@ final class SnapshotPoller: @unchecked Sendable {
     private var sleeper: CheckedContinuation<Void, Never>?
     private var task: Task<Void, Never>?
     /// How often the change token is checked.
-    static let interval: Duration = .milliseconds(250)
+    static let interval = DashboardOptions.refreshInterval
 
     init(source: any DashboardSource, request: SnapshotRequest) {
         self.source = source

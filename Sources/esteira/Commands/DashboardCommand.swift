@@ -29,9 +29,11 @@ struct DashboardCommand: AsyncParsableCommand {
             let options = DashboardOptions(themeName: theme, noColor: noColor, themesDirectory: Self.themesDirectory(),
                                            dataDirectoryLabel: Self.label(engine.directory.url.path))
             // Events this process records wake the dispatcher at once; those other processes leave
-            // pending are looked for as often as the panes refresh (every 250 ms), not every
-            // 100 ms, so that an idle dashboard wakes as rarely as it can.
-            let dispatcher = Task.detached { await engine.dispatcher.run(every: .milliseconds(250), changes: changes) }
+            // pending are looked for as often as the panes refresh, not every 100 ms, so that an
+            // idle dashboard wakes as rarely as it can.
+            let dispatcher = Task.detached {
+                await engine.dispatcher.run(every: DashboardOptions.refreshInterval, changes: changes)
+            }
             defer { dispatcher.cancel() }
             try await Self.runOnOwnThread { try runDashboard(source: source, options: options) }
         }
