@@ -1,3 +1,4 @@
+import EsteiraCore
 import Foundation
 
 /// Timing and memory figures for the workloads.
@@ -12,8 +13,7 @@ enum Measurement {
 
     /// A duration in seconds.
     static func seconds(_ duration: Duration) -> Double {
-        let (whole, attoseconds) = duration.components
-        return Double(whole) + Double(attoseconds) / 1e18
+        duration.inSeconds
     }
 
     /// CPU time (user + system, every thread) the process has used so far, in seconds: on a

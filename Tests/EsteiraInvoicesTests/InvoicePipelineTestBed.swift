@@ -15,19 +15,21 @@ struct InvoicePipelineTestBed {
     let folder: URL
     let engine: Engine
 
-    /// A bed whose `validate-invoices` writes `batchSize` rows per batch (the engine's own size by default).
-    init(batchSize: Int? = nil) throws {
-        folder = try temporaryDirectory()
-        let handlers: Engine.HandlerFactory = if let batchSize {
+    /// A bed whose `validate-invoices` writes `batchSize` rows per batch and suspends the table's
+    /// indexes for the loads `bulkLoads` names (the engine's own settings by default).
+    init(batchSize: Int? = nil, bulkLoads: BulkLoadPolicy? = nil, folder: URL? = nil) throws {
+        self.folder = try folder ?? temporaryDirectory()
+        let handlers: Engine.HandlerFactory = if batchSize != nil || bulkLoads != nil {
             { components in
                 ["validate-invoices": ValidateInvoicesFunction(objects: components.objects, tables: components.tables,
-                                                               database: components.database, batchSize: batchSize),
+                                                               database: components.database, batchSize: batchSize ?? 5_000,
+                                                               bulkLoads: bulkLoads ?? .standard),
                  "query-invoices": QueryInvoicesFunction(tables: components.tables)]
             }
         } else {
             InvoiceFunctions.handlers
         }
-        engine = try Engine.open(DataDirectory(url: folder.appendingPathComponent("data")), createIfMissing: true,
+        engine = try Engine.open(DataDirectory(url: self.folder.appendingPathComponent("data")), createIfMissing: true,
                                  handlers: handlers)
     }
 

@@ -40,8 +40,12 @@ public final class Engine: Sendable {
         objects = ObjectStore(database: database, directory: directory, outbox: outbox)
         tables = TableStore(writer: database.writer)
         functions = FunctionRuntime(database: database, registry: HandlerRegistry())
+        // A load stopped by a crash may have left table indexes suspended: only a lock holder
+        // runs asynchronous deliveries, so when this process takes the lock they have no owner.
         dispatcher = EventDispatcher(outbox: outbox, functions: functions,
-                                     lock: DispatchLock(url: directory.dispatchLockURL))
+                                     lock: DispatchLock(url: directory.dispatchLockURL)) { [tables] in
+            try tables.restoreSuspendedIndexes()
+        }
         for (name, handler) in handlers(Components(objects: objects, tables: tables, functions: functions, database: database)) {
             functions.registry.register(name: name, handler: handler)
         }

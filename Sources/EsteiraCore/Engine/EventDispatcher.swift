@@ -14,15 +14,20 @@ public final class EventDispatcher: Sendable {
     public let lock: DispatchLock
     /// How many deliveries run at once; the functions' reserved concurrency still applies.
     public let parallelism: Int
+    /// Finishes what a stopped lock holder's functions left half-done outside their own records,
+    /// once, when this process first takes the lock (before delivering anything).
+    private let recover: @Sendable () throws -> Void
 
     private let inFlight = InFlightSet()
     private let takeOver = TakeOver()
 
-    public init(outbox: EventOutbox, functions: FunctionRuntime, lock: DispatchLock, parallelism: Int = 4) {
+    public init(outbox: EventOutbox, functions: FunctionRuntime, lock: DispatchLock, parallelism: Int = 4,
+                recover: @escaping @Sendable () throws -> Void = {}) {
         self.outbox = outbox
         self.functions = functions
         self.lock = lock
         self.parallelism = max(1, parallelism)
+        self.recover = recover
     }
 
     /// Delivers pending events until none is left, if this process holds (or can take) the lock.
@@ -33,7 +38,10 @@ public final class EventDispatcher: Sendable {
     @discardableResult
     public func drain() async throws -> Int {
         guard lock.tryAcquire() else { return 0 }
-        try takeOver.once { try closeAttemptsOfStoppedDispatcher() }
+        try takeOver.once {
+            try closeAttemptsOfStoppedDispatcher()
+            try recover()
+        }
         var queue: [EventDelivery] = []
         var next = 0
         defer { for delivery in queue[next...] { inFlight.remove(delivery.id) } }

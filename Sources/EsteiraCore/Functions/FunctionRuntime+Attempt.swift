@@ -168,7 +168,6 @@ extension FunctionRuntime {
     }
 
     static func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        duration.inSeconds * 1000
     }
 }

@@ -46,6 +46,9 @@ public final class EngineDatabase: Sendable {
                 // Checkpoint after many batches rather than after each: an index page that several
                 // batches change is then copied into the database once, not once per batch.
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
+                // One large transaction (an index built at the end of a bulk load) grows the WAL
+                // past the checkpoint size; the file shrinks back once it has been checkpointed.
+                try db.execute(sql: "PRAGMA journal_size_limit = \(2 * Self.checkpointPages * Self.pageSize)")
             }
         }
         do {

@@ -21,6 +21,8 @@ public struct ValidateInvoicesFunction: FunctionHandler {
     let database: EngineDatabase
     /// Valid rows written per transaction.
     let batchSize: Int
+    /// Which loads write with the table's indexes suspended, building them at the end.
+    let bulkLoads: BulkLoadPolicy
 
     /// The standard schema, with CPF/CNPJ and chave de acesso checks.
     static let standardValidator: InvoiceValidator = {
@@ -50,11 +52,13 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         _ = try Self.validator(settings: configuration.settings)
     }
 
-    public init(objects: ObjectStore, tables: TableStore, database: EngineDatabase, batchSize: Int = 5_000) {
+    public init(objects: ObjectStore, tables: TableStore, database: EngineDatabase, batchSize: Int = 5_000,
+                bulkLoads: BulkLoadPolicy = .standard) {
         self.objects = objects
         self.tables = tables
         self.database = database
         self.batchSize = batchSize
+        self.bulkLoads = bulkLoads
     }
 
     public func handle(_ event: JSONValue, context: InvocationContext) async throws -> JSONValue {
@@ -135,8 +139,16 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         }
         var loader = BatchLoader(function: self, table: settings.table, origin: origin, checkpoint: checkpoint,
                                  resumingAfter: committed)
-        try read(stored, key: target.key, into: &report, loader: &loader, context: context)
-        try loader.flush(into: &report)
+        let suspended = try suspendIndexesForLargeFile(stored, sourceID: sourceID, table: settings.table, context: context)
+        do {
+            try read(stored, key: target.key, into: &report, loader: &loader, context: context)
+            try loader.flush(into: &report)
+        } catch {
+            // The indexes come back whatever stopped the load; the next attempt decides again.
+            if suspended { _ = try? tables.restoreIndexes(ofTable: settings.table) }
+            throw error
+        }
+        if suspended { try restoreIndexes(of: settings.table, sourceID: sourceID, context: context) }
         let removed = try removeRowsOfEarlierVersions(of: origin, table: settings.table, loaded: report.counts.accepted)
         let finished = report.finish(at: Date())
         let reportKey = "\(target.bucket)/\(target.key).report.json"
@@ -152,6 +164,27 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         context.logger.info("s3://\(sourceID): \(finished.summary)")
         context.setSummary(finished.summary)
         return result
+    }
+
+    /// Suspends the table's indexes when `bulkLoads` says the file is large enough; returns whether it did.
+    private func suspendIndexesForLargeFile(_ stored: StoredObject, sourceID: String, table: String,
+                                            context: InvocationContext) throws -> Bool {
+        try database.writer.write { db in
+            let invoices = try tables.table(named: table, in: db)
+            let items = try invoices.itemCount(in: db)
+            guard bulkLoads.suspendsIndexes(objectBytes: stored.metadata.size, tableItems: items),
+                  !invoices.definition.globalSecondaryIndexes.isEmpty else { return false }
+            try invoices.suspendIndexes(in: db)
+            context.logger.info("s3://\(sourceID): \(stored.metadata.size) bytes into a table of \(items) items: writing rows with the \(invoices.definition.globalSecondaryIndexes.count) indexes of \(table) suspended, to build them at the end")
+            return true
+        }
+    }
+
+    private func restoreIndexes(of table: String, sourceID: String, context: InvocationContext) throws {
+        let started = ContinuousClock.now
+        let built = try tables.restoreIndexes(ofTable: table)
+        let elapsed = (ContinuousClock.now - started).inSeconds
+        context.logger.info("s3://\(sourceID): built \(built.count) indexes of \(table) (\(built.joined(separator: ", "))) in \(elapsed.formatted(.number.precision(.fractionLength(1)))) s")
     }
 
     /// Reads every row, handing valid ones to the loader and counting the rest in the report.

@@ -59,20 +59,28 @@ struct ResolvedTable: Sendable {
     /// once the table is larger than the page cache.
     var tableAndIndexesSQL: [String] {
         var columns = ["pk BLOB NOT NULL", "sk BLOB NOT NULL", "item BLOB NOT NULL"]
-        var statements: [String] = []
         for position in definition.globalSecondaryIndexes.indices {
             let (partition, sort) = Self.indexColumns(position)
             columns += ["\(partition) BLOB", "\(sort) BLOB"]
-            // Partial: an item without the index's key is not in the index (sparse, as in DynamoDB).
-            // The table key makes index entries unique and gives pages a stable order.
-            statements.append("""
-                CREATE INDEX \(sqlName)_gsi\(position) ON \(sqlName) (\(partition), \(sort), pk, sk) \
-                WHERE \(partition) IS NOT NULL
-                """)
         }
         let table = "CREATE TABLE \(sqlName) (\(columns.joined(separator: ", ")))"
         let key = "CREATE UNIQUE INDEX \(sqlName)_key ON \(sqlName) (pk, sk)"
-        return [table, key] + statements
+        return [table, key] + definition.globalSecondaryIndexes.indices.map(indexCreationSQL)
+    }
+
+    /// The SQLite index behind the global secondary index at `position`.
+    func indexSQLName(_ position: Int) -> String { "\(sqlName)_gsi\(position)" }
+
+    /// Creates the SQLite index behind the global secondary index at `position`, if it is missing.
+    ///
+    /// Partial: an item without the index's key is not in the index (sparse, as in DynamoDB). The
+    /// table key makes index entries unique and gives pages a stable order.
+    func indexCreationSQL(_ position: Int) -> String {
+        let (partition, sort) = Self.indexColumns(position)
+        return """
+            CREATE INDEX IF NOT EXISTS \(indexSQLName(position)) ON \(sqlName) (\(partition), \(sort), pk, sk) \
+            WHERE \(partition) IS NOT NULL
+            """
     }
 
     /// Rebuilds a table stored by an earlier version as a `WITHOUT ROWID` table in the current
