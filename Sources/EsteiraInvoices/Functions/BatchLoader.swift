@@ -3,18 +3,12 @@ import EsteiraTables
 import Foundation
 import GRDB
 
-/// Writes valid rows to the invoice table in batches, one transaction each, deciding for every
-/// row whether it loads or conflicts with a `numero` already loaded.
+/// Writes valid rows to the invoice table in batches, one transaction each, with the decisions of
+/// `LoadDecisions` (load, or conflict with a `numero` already loaded).
 ///
-/// The decision is deterministic, so a load interrupted half-way and run again by the next
-/// delivery decides exactly as the first run did:
-/// - no item with that `numero` yet → load;
-/// - an item from the same object version at the same position → the same row, loaded by an
-///   earlier run → load again (no change);
-/// - an item from the same object version at another position → the `numero` repeats in the file
-///   → conflict naming the earlier line;
-/// - an item from an earlier version of the same object → the corrected file replaces it → load;
-/// - an item from another object → conflict naming that object.
+/// Reading and writing overlap: each row's item is validated and encoded as it is read, and a
+/// full batch is handed to the database writer, which writes it while the reader prepares the
+/// next one. At most one batch is being written at a time, and batches commit in file order.
 ///
 /// Each batch but the last saves its outcome as a checkpoint (`FunctionCheckpoints`) in its own
 /// transaction. A loader given the outcomes an earlier attempt committed passes over those
@@ -28,24 +22,22 @@ struct BatchLoader {
 
     /// Where the loader saves its checkpoints: the function, the object (`key`), and the version
     /// of the work (the object's ETag and everything else that decides the batches).
-    struct Checkpoint {
+    struct Checkpoint: Sendable {
         let function: String
         let key: String
         let version: String
-    }
-
-    private struct Pending {
-        let numero: String
-        let position: RecordPosition
-        let item: Item
     }
 
     let function: ValidateInvoicesFunction
     let table: String
     let origin: InvoiceItem.Origin
     let checkpoint: Checkpoint
-    private var pending: [Pending] = []
+    private var pending: [PendingRow] = []
     private var foldedNames = FoldedNames()
+    /// The table as the first row found it: items are prepared for it outside the transactions.
+    private var invoices: TableHandle?
+    /// The batch being written, if any.
+    private var inFlight: BatchWrite?
     /// Outcomes of the batches an earlier attempt committed that the reader has not yet passed.
     private var replay: ArraySlice<LoadBatchOutcome>
     /// Rows of `replay.first` passed so far.
@@ -82,25 +74,36 @@ struct BatchLoader {
             }
             return
         }
+        let invoices = try self.invoices ?? function.database.writer.read { db in
+            try function.tables.table(named: table, in: db)
+        }
+        self.invoices = invoices
+        let numero: String, position: RecordPosition, item: Item
         switch entry {
         case .row(let record):
-            pending.append(Pending(numero: record.numero, position: record.position,
-                                   item: InvoiceItem.item(record, origin: origin, foldedNome: foldedNames(record.nome))))
+            (numero, position) = (record.numero, record.position)
+            item = InvoiceItem.item(record, origin: origin, foldedNome: foldedNames(record.nome))
         case .nfe(let nota):
-            pending.append(Pending(numero: nota.numero, position: .line(1), item: InvoiceItem.item(nota, origin: origin)))
+            (numero, position) = (nota.numero, .line(1))
+            item = InvoiceItem.item(nota, origin: origin)
         }
+        pending.append(PendingRow(numero: numero, position: position,
+                                  item: Result(catching: { () throws(DynamoDBError) in try invoices.prepare(item) })))
         if pending.count >= function.batchSize { try flush(into: &report, checkpointing: true) }
     }
 
-    /// Writes the pending rows in one transaction (with their checkpoint when more batches may
-    /// follow) and records the batch's outcome in the report.
+    /// Hands the pending rows to the writer, to be written in one transaction (with their
+    /// checkpoint when more batches may follow), once the batch before them has been written and
+    /// recorded in the report. Returns without waiting for the write.
     mutating func flush(into report: inout LoadReportBuilder, checkpointing: Bool = false) throws {
+        try awaitInFlight(into: &report)
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let part = committedBatches
-        let outcome = try function.database.writer.write { [self] db in
-            let outcome = try decide(batch, in: function.tables.table(named: table, in: db), db: db)
+        let (tables, table, decisions) = (function.tables, table, LoadDecisions(origin: origin))
+        let (checkpoint, part) = (checkpoint, committedBatches)
+        inFlight = BatchWrite(writer: function.database.writer) { db in
+            let outcome = try decisions.write(batch, to: tables.table(named: table, in: db), in: db)
             if checkpointing {
                 try FunctionCheckpoints.save(function: checkpoint.function, key: checkpoint.key,
                                              version: checkpoint.version, part: part,
@@ -108,93 +111,47 @@ struct BatchLoader {
             }
             return outcome
         }
+    }
+
+    /// Writes the pending rows and waits for every write: the report then holds every batch.
+    mutating func finish(into report: inout LoadReportBuilder) throws {
+        try flush(into: &report)
+        try awaitInFlight(into: &report)
+    }
+
+    /// Waits for the batch being written, if any, without recording it: for a load that stops,
+    /// so that nothing of it is still writing when the next attempt starts.
+    mutating func abandon() {
+        _ = try? inFlight?.outcome()
+        inFlight = nil
+    }
+
+    private mutating func awaitInFlight(into report: inout LoadReportBuilder) throws {
+        guard let write = inFlight else { return }
+        inFlight = nil
+        report.record(try write.outcome())
         committedBatches += 1
-        report.record(outcome)
     }
+}
 
-    private func decide(_ batch: [Pending], in invoices: TableHandle, db: Database) throws -> LoadBatchOutcome {
-        var loadedHere: [String: RecordPosition] = [:]
-        var outcome = LoadBatchOutcome()
-        for row in batch {
-            if let earlier = loadedHere[row.numero] {
-                outcome.recordConflict(conflict(row, earlierSource: origin, earlierPosition: earlier))
-                continue
-            }
-            do {
-                // Most rows are new: one statement writes them. A row whose numero is taken is
-                // compared with the item that holds it, which stays when they conflict or when
-                // it is this very row, loaded by an earlier attempt at this version.
-                var verdict = ExistingItem.replace
-                let kept = try invoices.putItem(row.item, unlessKept: { existing in
-                    verdict = judge(row, existing: existing)
-                    return verdict != .replace
-                }, in: db)
-                if kept != nil, case .conflict(let found) = verdict {
-                    outcome.recordConflict(found)
-                    continue
-                }
-            } catch let error as DynamoDBError {
-                outcome.recordRefused(RowRejection(
-                    position: row.position, field: nil, reason: .recordTooLarge,
-                    message: "\(row.position): the table refused the row: \(error.message)", rawValue: nil,
-                    numero: row.numero))
-                continue
-            }
-            loadedHere[row.numero] = row.position
-            outcome.recordLoaded()
+/// One batch's transaction, running on the database writer's queue while the caller goes on.
+private final class BatchWrite: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the writer's queue before `done` is signalled, read after waiting for it.
+    private var result: Result<LoadBatchOutcome, any Error>?
+
+    init(writer: any DatabaseWriter, _ work: @escaping @Sendable (Database) throws -> LoadBatchOutcome) {
+        writer.asyncWrite(work) { [self] _, result in
+            self.result = result
+            done.signal()
         }
-        return outcome
     }
 
-    /// What to do with the item that already holds a row's numero.
-    private enum ExistingItem: Equatable {
-        /// The row replaces it: it came from an earlier version of the same object.
-        case replace
-        /// It is this row, from this version and position (an earlier attempt, a redrive, a run
-        /// resumed after a crash loaded it): it stays as it is and the row counts as loaded.
-        case sameRow
-        /// It came from another object, or from another row of this one: it stays, and the row
-        /// is reported as a conflict.
-        case conflict(LoadReport.Conflict)
-    }
-
-    private func judge(_ row: Pending, existing: Item) -> ExistingItem {
-        let existingSource = existing[InvoiceAttributes.source].flatMap(Self.text)
-        let existingETag = existing[InvoiceAttributes.sourceETag].flatMap(Self.text)
-        let existingPosition = Self.position(of: existing)
-        if existingSource == origin.sourceID {
-            if existingETag != origin.eTag || existingPosition == nil { return .replace }
-            if existingPosition == row.position { return .sameRow }
-            return .conflict(conflict(row, earlierSource: origin, earlierPosition: existingPosition))
-        }
-        let earlier = InvoiceItem.Origin(
-            bucket: existing[InvoiceAttributes.sourceBucket].flatMap(Self.text) ?? "",
-            key: existing[InvoiceAttributes.sourceKey].flatMap(Self.text) ?? "",
-            eTag: existingETag ?? "", ingestedAt: "")
-        return .conflict(conflict(row, earlierSource: earlier, earlierPosition: existingPosition))
-    }
-
-    private func conflict(_ row: Pending, earlierSource: InvoiceItem.Origin, earlierPosition: RecordPosition?)
-        -> LoadReport.Conflict {
-        LoadReport.Conflict(numero: row.numero, position: row.position,
-                            earlierSource: .init(bucket: earlierSource.bucket, key: earlierSource.key,
-                                                 eTag: earlierSource.eTag),
-                            earlierPosition: earlierPosition)
-    }
-
-    private static func text(_ value: AttributeValue) -> String? {
-        if case let .string(text) = value { return text }
-        return nil
-    }
-
-    private static func integer(_ value: AttributeValue?) -> Int? {
-        if case let .number(number)? = value { return Int(number.description) }
-        return nil
-    }
-
-    private static func position(of item: Item) -> RecordPosition? {
-        guard let line = integer(item[InvoiceAttributes.sourceLine]) else { return nil }
-        if let index = integer(item[InvoiceAttributes.sourceIndex]) { return .element(index: index, line: line) }
-        return .line(line)
+    /// Waits for the transaction to end: its outcome once committed, or its error.
+    func outcome() throws -> LoadBatchOutcome {
+        done.wait()
+        done.signal()
+        guard let result else { preconditionFailure("signalled before the result was set") }
+        return try result.get()
     }
 }

@@ -142,8 +142,9 @@ public struct ValidateInvoicesFunction: FunctionHandler {
         let suspended = try suspendIndexesForLargeFile(stored, sourceID: sourceID, table: settings.table, context: context)
         do {
             try read(stored, key: target.key, into: &report, loader: &loader, context: context)
-            try loader.flush(into: &report)
+            try loader.finish(into: &report)
         } catch {
+            loader.abandon()
             // The indexes come back whatever stopped the load; the next attempt decides again.
             if suspended { _ = try? tables.restoreIndexes(ofTable: settings.table) }
             throw error

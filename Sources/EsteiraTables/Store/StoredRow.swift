@@ -14,7 +14,7 @@ struct StoredKey: Hashable, Sendable {
 /// item is in, live only in their key columns and are left out of the encoded attributes;
 /// `ResolvedTable.item(from:)` puts them back. (Rows written before this kept them in both
 /// places, and read the same.)
-struct StoredRow {
+struct StoredRow: Sendable {
     let key: StoredKey
     let encodedItem: Data
     let indexKeys: [(partition: Data, sort: Data)?]

@@ -37,10 +37,25 @@ public struct TableHandle: Sendable {
     /// once. Returns the existing item that was kept, or nil when `item` was written. Throws the
     /// `DynamoDBError` PutItem would for an invalid item, and writes nothing then.
     public func putItem(_ item: Item, unlessKept keeps: (Item) -> Bool, in db: Database) throws -> Item? {
-        let row = try StoredRow(item: item, definition: table.definition, operation: .putItem)
-        if try table.insertIfAbsent(row, in: db) { return nil }
-        if let existing = try table.item(at: row.key, in: db), keeps(existing) { return existing }
-        try table.write(row, in: db)
+        try putItem(prepare(item), unlessKept: keeps, in: db)
+    }
+
+    /// Validates and encodes `item` for this table as PutItem would, without touching the
+    /// database: bulk loads prepare items on one thread while another writes the previous batch.
+    /// Throws the `DynamoDBError` PutItem would for an invalid item.
+    public func prepare(_ item: Item) throws(DynamoDBError) -> PreparedItem {
+        PreparedItem(row: try StoredRow(item: item, definition: table.definition, operation: .putItem), tableID: table.id)
+    }
+
+    /// `putItem(_:unlessKept:in:)` for an item `prepare` validated and encoded. Throws an internal
+    /// error when the table was deleted and created again since.
+    public func putItem(_ item: PreparedItem, unlessKept keeps: (Item) -> Bool, in db: Database) throws -> Item? {
+        guard item.tableID == table.id else {
+            throw DynamoDBError(.internalServerError, "The table \(definition.name) was replaced while items were being written to it")
+        }
+        if try table.insertIfAbsent(item.row, in: db) { return nil }
+        if let existing = try table.item(at: item.row.key, in: db), keeps(existing) { return existing }
+        try table.write(item.row, in: db)
         return nil
     }
 
@@ -62,4 +77,12 @@ extension TableStore {
     public func table(named name: String, in db: Database) throws -> TableHandle {
         TableHandle(table: try resolve(name, in: db))
     }
+}
+
+/// An item validated and encoded for one table by `TableHandle.prepare(_:)`, ready to be written.
+public struct PreparedItem: Sendable {
+    let row: StoredRow
+    /// The catalog id of the table it was prepared for: a table deleted and created again under
+    /// the same name gets a new one (ids are never reused).
+    let tableID: Int64
 }
