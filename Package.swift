@@ -19,7 +19,8 @@ let package = Package(
         // DynamoDB semantics over SQLite: attribute values, expressions, the table store.
         .target(
             name: "EsteiraTables",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The engine: data directory, object store, notifications, function runtime, pipeline.
         .target(

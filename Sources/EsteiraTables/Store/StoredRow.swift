@@ -53,14 +53,12 @@ struct StoredRow: Sendable {
             indexKeys.append(try Self.indexKey(of: item, index: index))
         }
         key = StoredKey(partition: parts[0], sort: parts.count > 1 ? parts[1] : Data())
-        let indexes = definition.globalSecondaryIndexes
-        encodedItem = ItemCodec.encode(item) { name in
-            if name == definition.partitionKey.name || name == definition.sortKey?.name { return true }
-            for position in indexes.indices where indexKeys[position] != nil {
-                if name == indexes[position].partitionKey.name || name == indexes[position].sortKey?.name { return true }
-            }
-            return false
+        var keptInColumns = definition.keyAttributes.map(\.name)
+        for (position, index) in definition.globalSecondaryIndexes.enumerated() where indexKeys[position] != nil {
+            keptInColumns.append(index.partitionKey.name)
+            if let sortKey = index.sortKey { keptInColumns.append(sortKey.name) }
         }
+        encodedItem = ItemCodec.encode(item, omitting: keptInColumns.contains)
         self.indexKeys = indexKeys
     }
 
@@ -139,20 +137,24 @@ struct StoredRow: Sendable {
 
     /// The item's key in `index`, nil when the item lacks an index key attribute (sparse index).
     private static func indexKey(of item: Item, index: GlobalSecondaryIndex) throws(DynamoDBError) -> (partition: Data, sort: Data)? {
-        var parts: [Data] = []
-        for attribute in index.keyAttributes {
-            guard let value = item[attribute.name] else { return nil }
-            guard value.scalarType == attribute.type else {
-                throw .validation("One or more parameter values were invalid: Type mismatch for Index Key \(attribute.name) Expected: \(attribute.type.rawValue) Actual: \(value.typeDescriptor) IndexName: \(index.name)")
-            }
-            if case .string(let text) = value, text.isEmpty {
-                throw .validation("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(attribute.name)")
-            }
-            if case .binary(let data) = value, data.isEmpty {
-                throw .validation("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty binary value. IndexName: \(index.name), IndexKey: \(attribute.name)")
-            }
-            parts.append(keyBytes(value))
+        guard let partition = try indexKeyBytes(of: item, attribute: index.partitionKey, index: index) else { return nil }
+        guard let sortKey = index.sortKey else { return (partition, Data()) }
+        guard let sort = try indexKeyBytes(of: item, attribute: sortKey, index: index) else { return nil }
+        return (partition, sort)
+    }
+
+    /// The stored bytes of one of an index's key attributes, nil when the item lacks it.
+    private static func indexKeyBytes(of item: Item, attribute: KeyAttribute, index: GlobalSecondaryIndex) throws(DynamoDBError) -> Data? {
+        guard let value = item[attribute.name] else { return nil }
+        guard value.scalarType == attribute.type else {
+            throw .validation("One or more parameter values were invalid: Type mismatch for Index Key \(attribute.name) Expected: \(attribute.type.rawValue) Actual: \(value.typeDescriptor) IndexName: \(index.name)")
         }
-        return (parts[0], parts.count > 1 ? parts[1] : Data())
+        if case .string(let text) = value, text.isEmpty {
+            throw .validation("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: \(index.name), IndexKey: \(attribute.name)")
+        }
+        if case .binary(let data) = value, data.isEmpty {
+            throw .validation("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty binary value. IndexName: \(index.name), IndexKey: \(attribute.name)")
+        }
+        return keyBytes(value)
     }
 }
