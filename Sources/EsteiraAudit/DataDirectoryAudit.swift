@@ -15,6 +15,8 @@ import GRDB
 /// - `temporaryFiles`, `orphanBlobs`: staging files and unreferenced blob files left behind;
 /// - `events`: how many events the log holds; `invocations`: how many invocation attempts, in all and per status;
 /// - `runningInvocations`: invocation records still marked running (none once every process ended);
+/// - `suspendedIndexes`: global secondary indexes whose SQLite index is missing, by table (none once
+///   every load has ended and a dispatcher has taken over after a stopped one);
 /// - `integrityCheck`: SQLite's `PRAGMA integrity_check`.
 @main
 struct DataDirectoryAudit {
@@ -59,6 +61,8 @@ struct DataDirectoryAudit {
             })),
             "temporaryFiles": .number(Decimal(files(in: directory.temporaryURL).count)),
             "orphanBlobs": .number(Decimal(try orphanBlobs(directory, database: database))),
+            "suspendedIndexes": .object(try TableStore(writer: database.writer).suspendedIndexes()
+                .mapValues { .array($0.map { .string($0) }) }),
             "integrityCheck": .string(try database.writer.read { db in
                 try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
             }),

@@ -72,7 +72,9 @@ import Testing
                                               globalSecondaryIndexes: invoicesDefinition.globalSecondaryIndexes))
         try store.createTable(TableDefinition(name: "plain", partitionKey: KeyAttribute(name: "id", type: .string)))
         _ = try store.writer.write { db in try store.table(named: "archive", in: db).suspendIndexes(in: db) }
+        #expect(try store.suspendedIndexes() == ["archive": ["byNome"]])
         #expect(try store.restoreSuspendedIndexes() == ["archive": ["byNome"]])
+        #expect(try store.suspendedIndexes() == [:])
         #expect(try store.restoreSuspendedIndexes() == [:])
     }
 

@@ -89,20 +89,35 @@ struct BatchLoader {
         }
         pending.append(PendingRow(numero: numero, position: position,
                                   item: Result(catching: { () throws(DynamoDBError) in try invoices.prepare(item) })))
-        if pending.count >= function.batchSize { try flush(into: &report, checkpointing: true) }
+        if pending.count >= function.batchSize { try flush(into: &report) }
     }
 
-    /// Hands the pending rows to the writer, to be written in one transaction (with their
-    /// checkpoint when more batches may follow), once the batch before them has been written and
-    /// recorded in the report. Returns without waiting for the write.
-    mutating func flush(into report: inout LoadReportBuilder, checkpointing: Bool = false) throws {
+    /// Hands the pending rows to the writer, to be written in one transaction with their
+    /// checkpoint, once the batch before them has been written and recorded in the report.
+    /// Returns without waiting for the write.
+    private mutating func flush(into report: inout LoadReportBuilder) throws {
+        try awaitInFlight(into: &report)
+        inFlight = BatchWrite(writer: function.database.writer, takePendingBatch(checkpointing: true))
+    }
+
+    /// Writes the last rows (without a checkpoint: the report follows) and waits for every write:
+    /// the report then holds every batch. The last batch is written on this thread, as there is
+    /// nothing left to read meanwhile.
+    mutating func finish(into report: inout LoadReportBuilder) throws {
         try awaitInFlight(into: &report)
         guard !pending.isEmpty else { return }
+        report.record(try function.database.writer.write(takePendingBatch(checkpointing: false)))
+        committedBatches += 1
+    }
+
+    /// The transaction that writes the pending rows (and saves their outcome as the next
+    /// checkpoint when `checkpointing`); the rows are no longer pending.
+    private mutating func takePendingBatch(checkpointing: Bool) -> @Sendable (Database) throws -> LoadBatchOutcome {
         let batch = pending
         pending.removeAll(keepingCapacity: true)
         let (tables, table, decisions) = (function.tables, table, LoadDecisions(origin: origin))
         let (checkpoint, part) = (checkpoint, committedBatches)
-        inFlight = BatchWrite(writer: function.database.writer) { db in
+        return { db in
             let outcome = try decisions.write(batch, to: tables.table(named: table, in: db), in: db)
             if checkpointing {
                 try FunctionCheckpoints.save(function: checkpoint.function, key: checkpoint.key,
@@ -111,12 +126,6 @@ struct BatchLoader {
             }
             return outcome
         }
-    }
-
-    /// Writes the pending rows and waits for every write: the report then holds every batch.
-    mutating func finish(into report: inout LoadReportBuilder) throws {
-        try flush(into: &report)
-        try awaitInFlight(into: &report)
     }
 
     /// Waits for the batch being written, if any, without recording it: for a load that stops,

@@ -170,7 +170,9 @@ public struct ValidateInvoicesFunction: FunctionHandler {
     /// Suspends the table's indexes when `bulkLoads` says the file is large enough; returns whether it did.
     private func suspendIndexesForLargeFile(_ stored: StoredObject, sourceID: String, table: String,
                                             context: InvocationContext) throws -> Bool {
-        try database.writer.write { db in
+        // Most files are small: they open no write transaction here.
+        guard stored.metadata.size >= bulkLoads.minimumBytes else { return false }
+        return try database.writer.write { db in
             let invoices = try tables.table(named: table, in: db)
             let items = try invoices.itemCount(in: db)
             guard bulkLoads.suspendsIndexes(objectBytes: stored.metadata.size, tableItems: items),

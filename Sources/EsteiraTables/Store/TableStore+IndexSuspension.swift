@@ -62,9 +62,22 @@ extension TableStore {
         }
     }
 
+    /// The global secondary indexes whose SQLite index is missing (suspended by a load that is
+    /// running, or was stopped), by table; changes nothing.
+    public func suspendedIndexes() throws -> [String: [String]] {
+        try writer.read { db in
+            var suspended: [String: [String]] = [:]
+            for name in try listTables(in: db) {
+                let table = try resolve(name, in: db)
+                let missing = try Self.missingIndexPositions(of: table, in: db)
+                if !missing.isEmpty { suspended[name] = missing.map { table.definition.globalSecondaryIndexes[$0].name } }
+            }
+            return suspended
+        }
+    }
+
     private func restoreIndexes(of table: ResolvedTable, in db: Database) throws -> [String] {
-        let present = try Self.presentIndexNames(of: table, in: db)
-        let missing = table.definition.globalSecondaryIndexes.indices.filter { !present.contains(table.indexSQLName($0)) }
+        let missing = try Self.missingIndexPositions(of: table, in: db)
         guard !missing.isEmpty else { return [] }
         // Sorted runs go to temporary files, not memory, and the cache shrinks while the sorter
         // holds its runs: a build's memory stays the same whatever the size of the table.
@@ -85,5 +98,11 @@ extension TableStore {
     static func presentIndexNames(of table: ResolvedTable, in db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
                                 arguments: [table.sqlName]))
+    }
+
+    /// The positions of the table's global secondary indexes whose SQLite index is missing.
+    private static func missingIndexPositions(of table: ResolvedTable, in db: Database) throws -> [Int] {
+        let present = try presentIndexNames(of: table, in: db)
+        return table.definition.globalSecondaryIndexes.indices.filter { !present.contains(table.indexSQLName($0)) }
     }
 }
