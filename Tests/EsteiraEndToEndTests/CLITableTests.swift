@@ -16,6 +16,10 @@ import Testing
                                       "--index", "por-status=estado:S,n:N"])
         let list = try await esteira.output(["table", "list"])
         #expect(list.split(separator: "\n").contains("pedidos"))
+        let described = try await esteira.json(["table", "describe", "pedidos"])
+        let index = described["Table"]?["GlobalSecondaryIndexes"]?.arrayValue?.first
+        #expect(index?["IndexName"] == "por-status")
+        #expect(index?["IndexStatus"] == "ACTIVE", "\(described)")
         for (n, estado) in [(3, "aberto"), (1, "pago"), (2, "aberto"), (10, "aberto")] {
             _ = try await esteira.output(["table", "put", "pedidos", "--item",
                 #"{"cliente": {"S": "Ana"}, "n": {"N": "\#(n)"}, "estado": {"S": "\#(estado)"}, "total": {"N": "0\#(n).50"}}"#])

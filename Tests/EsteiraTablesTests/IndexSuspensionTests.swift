@@ -26,9 +26,13 @@ import Testing
         let store = try makeStore()
         try store.createTable(invoicesDefinition)
         try store.putItem(PutItemRequest(tableName: "invoices", item: try invoice("NF-1", nome: "Ana", data: "2024-01-02")))
+        #expect(try store.describeTable("invoices").indexStatus("byNome") == "ACTIVE")
         let dropped = try store.writer.write { db in try store.table(named: "invoices", in: db).suspendIndexes(in: db) }
         #expect(dropped == 1)
         #expect(try indexNames(store) == ["tables_items_1_key"])
+        // DescribeTable says so, as DynamoDB does of an index being backfilled.
+        #expect(try store.describeTable("invoices").backfillingIndexes == ["byNome"])
+        #expect(try store.describeTable("invoices").indexStatus("byNome") == "CREATING")
 
         // Written while suspended, read through the index name all the same.
         try store.writer.write { db in
@@ -42,6 +46,7 @@ import Testing
 
         #expect(try store.restoreIndexes(ofTable: "invoices") == ["byNome"])
         #expect(try indexNames(store) == ["tables_items_1_key", "tables_items_1_gsi0"])
+        #expect(try store.describeTable("invoices").backfillingIndexes.isEmpty)
         #expect(try nomeQuery(store, "Ana") == whileSuspended)
         #expect(try nomeQuery(store, "Bia").map { $0["numero"] } == [s("NF-3")])
         let plan = try store.writer.read { db in

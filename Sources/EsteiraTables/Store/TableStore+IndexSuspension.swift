@@ -101,7 +101,7 @@ extension TableStore {
     }
 
     /// The positions of the table's global secondary indexes whose SQLite index is missing.
-    private static func missingIndexPositions(of table: ResolvedTable, in db: Database) throws -> [Int] {
+    static func missingIndexPositions(of table: ResolvedTable, in db: Database) throws -> [Int] {
         let present = try presentIndexNames(of: table, in: db)
         return table.definition.globalSecondaryIndexes.indices.filter { !present.contains(table.indexSQLName($0)) }
     }

@@ -111,8 +111,10 @@ public final class TableStore: Sendable {
     /// DescribeTable inside the caller's transaction.
     public func describeTable(_ name: String, in db: Database) throws -> TableDescription {
         let table = try resolve(name, in: db)
-        let count = try Int.fetchOne(db, sql: "SELECT item_count FROM tables_catalog WHERE id = ?", arguments: [table.id]) ?? 0
-        return TableDescription(definition: table.definition, itemCount: count, creationDate: table.createdAt)
+        let count = try TableHandle(table: table).itemCount(in: db)
+        let backfilling = try Self.missingIndexPositions(of: table, in: db).map { table.definition.globalSecondaryIndexes[$0].name }
+        return TableDescription(definition: table.definition, itemCount: count, creationDate: table.createdAt,
+                                backfillingIndexes: Set(backfilling))
     }
 
     /// The table's definition alone: DescribeTable without counting the items.

@@ -10,7 +10,11 @@ enum TableDescriptionText {
                      "  partition key: \(key(definition.partitionKey))"]
         if let sortKey = definition.sortKey { lines.append("  sort key:      \(key(sortKey))") }
         for index in definition.globalSecondaryIndexes {
-            lines.append("  index \(index.name): " + index.keyAttributes.map(key).joined(separator: ", "))
+            var line = "  index \(index.name): " + index.keyAttributes.map(key).joined(separator: ", ")
+            if description.backfillingIndexes.contains(index.name) {
+                line += "  (being built after a large load: queries on it read the whole table meanwhile)"
+            }
+            lines.append(line)
         }
         return lines.joined(separator: "\n")
     }
@@ -34,8 +38,12 @@ enum TableDescriptionText {
             "AttributeDefinitions": types.keys.sorted().map { ["AttributeName": $0, "AttributeType": types[$0]!] },
         ]
         if !definition.globalSecondaryIndexes.isEmpty {
-            table["GlobalSecondaryIndexes"] = definition.globalSecondaryIndexes.map {
-                ["IndexName": $0.name, "KeySchema": schema($0.keyAttributes), "Projection": ["ProjectionType": "ALL"]] as [String: Any]
+            table["GlobalSecondaryIndexes"] = definition.globalSecondaryIndexes.map { index in
+                var json: [String: Any] = ["IndexName": index.name, "KeySchema": schema(index.keyAttributes),
+                                           "Projection": ["ProjectionType": "ALL"],
+                                           "IndexStatus": description.indexStatus(index.name)]
+                if description.backfillingIndexes.contains(index.name) { json["Backfilling"] = true }
+                return json
             }
         }
         let data = (try? JSONSerialization.data(withJSONObject: ["Table": table], options: [.sortedKeys])) ?? Data()
