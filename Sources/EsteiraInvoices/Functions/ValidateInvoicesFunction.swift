@@ -13,6 +13,9 @@ import GRDB
 /// conflicts and with the report an uninterrupted run writes. A corrected file uploaded under the
 /// same key replaces what the earlier version loaded.
 ///
+/// A large file (see `BulkLoadPolicy`) is written with the table's secondary indexes suspended,
+/// and they are built by sorting when its rows are in; they are built again whatever ends the run.
+///
 /// Environment: `TABLE_NAME` (invoices), `LOADS_TABLE_NAME` (one item per object loaded),
 /// `REPORTS_BUCKET` (where reports go).
 public struct ValidateInvoicesFunction: FunctionHandler {
