@@ -85,6 +85,26 @@ import Testing
         }
     }
 
+    @Test func aDecimalConvertsAsItsTextDoes() throws {
+        // The fast path (a significand of 64 bits) and the text path agree, at both ends of it.
+        var texts = ["0", "-0", "0.00", "1", "-1", "1234.50", "-0.01", "18446744073709551615", "18446744073709551616",
+                     "-18446744073709551616.5", "99999999999999.99", "1E+100", "1E-100", "12345678901234567890123456789012345678",
+                     "0.000000000000000000000000000000000001"]
+        // Significands of every length, signs and exponents, from a fixed sequence (replayable).
+        var state: UInt64 = 2026
+        for step in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let units = state >> (state % 64)
+            texts.append("\(step % 2 == 0 ? "-" : "")\(units)E\(Int(state % 81) - 40)")
+        }
+        for text in texts {
+            let decimal = try #require(Decimal(string: text), "\(text)")
+            #expect(try DynamoNumber(decimal) == DynamoNumber(decimal.description), "\(text)")
+        }
+        #expect(DynamoNumber(Int.min).description == "\(Int.min)")
+        #expect(DynamoNumber(0).description == "0")
+    }
+
     @Test func convertsFromAndToDecimal() throws {
         #expect(try DynamoNumber(Decimal(string: "1234.56")!).description == "1234.56")
         #expect(try DynamoNumber("1234.56").decimalValue == Decimal(string: "1234.56")!)

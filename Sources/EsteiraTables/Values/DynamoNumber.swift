@@ -46,14 +46,36 @@ public struct DynamoNumber: Sendable, Hashable, Comparable, CustomStringConverti
         guard value.isFinite else {
             throw .validation("The parameter cannot be converted to a numeric value: \(value)")
         }
-        try self.init(value.description)
+        // Most decimals (every amount of money) have a significand that fits in 64 bits: its
+        // digits come from that integer, checked exact, instead of from the decimal's text, which
+        // Foundation builds slowly.
+        let significand = value.significand
+        let units = NSDecimalNumber(decimal: significand).uint64Value
+        if Decimal(units) == significand {
+            self = try Self.normalised(isNegative: value.sign == .minus && units != 0, digits: Self.digits(of: units),
+                                       exponent: value.exponent)
+        } else {
+            try self.init(value.description)
+        }
     }
 
     /// The number equal to `value`.
     public init(_ value: Int) {
-        let magnitude = value.magnitude.description.utf8.map { $0 - UInt8(ascii: "0") }
         // An Int has at most 19 digits, always within range.
-        self = (try? Self.normalised(isNegative: value < 0, digits: magnitude, exponent: 0)) ?? .zero
+        self = (try? Self.normalised(isNegative: value < 0, digits: Self.digits(of: UInt64(value.magnitude)), exponent: 0)) ?? .zero
+    }
+
+    /// The decimal digits of `value`, most significant first (none for zero).
+    private static func digits(of value: UInt64) -> [UInt8] {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        var rest = value
+        while rest > 0 {
+            digits.append(UInt8(rest % 10))
+            rest /= 10
+        }
+        digits.reverse()
+        return digits
     }
 
     /// The normalised text, as DynamoDB returns the number: no exponent, no leading zeros, no
