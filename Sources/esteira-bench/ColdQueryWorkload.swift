@@ -1,3 +1,4 @@
+import EsteiraCore
 import Foundation
 
 /// Workload 5: `esteira query numero=…` as a whole new process against the ingested table: wall
@@ -21,7 +22,7 @@ struct ColdQueryWorkload {
             let clock = ContinuousClock()
             let start = clock.now
             let output = try Subprocess.run(executable.path, arguments)
-            times.add(Measurement.seconds(clock.now - start))
+            times.add((clock.now - start).inSeconds)
             if output.standardOutput.contains("1 nota,") { found += 1 }
         }
         var result = WorkloadResult(workload: "cli-query")

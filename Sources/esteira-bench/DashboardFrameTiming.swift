@@ -42,7 +42,7 @@ struct DashboardFrameTiming {
             let (wallStart, cpuStart) = (clock.now, Measurement.threadCPUSeconds())
             cellsChanged += dashboard.present(snapshot)
             renderCPU.add(Measurement.threadCPUSeconds() - cpuStart)
-            renders.add(Measurement.seconds(clock.now - wallStart))
+            renders.add((clock.now - wallStart).inSeconds)
         }
         let cpuSeconds = Measurement.processCPUSeconds() - cpuBefore
         result.figures.merge(renders.microsecondFigures("frame")) { $1 }

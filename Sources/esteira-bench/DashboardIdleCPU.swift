@@ -1,3 +1,4 @@
+import EsteiraCore
 import Foundation
 
 /// Workload 8, in part: the CPU an idle dashboard uses. `esteira` (the dashboard) runs in a
@@ -29,9 +30,9 @@ struct DashboardIdleCPU {
         guard let after = Self.cpuTicks(pid) else { throw BenchError("the dashboard exited while idle") }
         let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
         let cpuSeconds = Double(after - before) / ticksPerSecond
-        result.figures["idle_seconds"] = Measurement.seconds(window)
+        result.figures["idle_seconds"] = window.inSeconds
         result.figures["idle_cpu_seconds"] = cpuSeconds.rounded(toPlaces: 3)
-        result.figures["idle_cpu_percent"] = (cpuSeconds / Measurement.seconds(window) * 100).rounded(toPlaces: 2)
+        result.figures["idle_cpu_percent"] = (cpuSeconds / window.inSeconds * 100).rounded(toPlaces: 2)
     }
 
     /// utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat).

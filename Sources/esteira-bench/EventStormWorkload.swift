@@ -55,12 +55,12 @@ struct EventStormWorkload {
                 latency.add(record.startedAt.timeIntervalSince(upload))
             }
         }
-        let seconds = Measurement.seconds(finished - start)
+        let seconds = (finished - start).inSeconds
         var result = WorkloadResult(workload: "event-storm")
         result.figures = [
             "files": Double(files.count), "invocations": Double(firstAttempts), "failed": Double(failed),
             "seconds": seconds.rounded(toPlaces: 3),
-            "upload_seconds": Measurement.seconds(uploaded - start).rounded(toPlaces: 3),
+            "upload_seconds": (uploaded - start).inSeconds.rounded(toPlaces: 3),
             "files_per_s": (Double(files.count) / seconds).rounded(toPlaces: 1),
             "latency_p50_ms": (latency.percentile(50) * 1000).rounded(toPlaces: 2),
             "latency_p99_ms": (latency.percentile(99) * 1000).rounded(toPlaces: 2),

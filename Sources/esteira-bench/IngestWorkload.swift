@@ -22,7 +22,7 @@ struct IngestWorkload {
         let invocations = try await engine.settle(put.event)
         let settled = clock.now
         let cpuSeconds = Measurement.processCPUSeconds() - cpuAtStart
-        let seconds = Measurement.seconds(settled - start)
+        let seconds = (settled - start).inSeconds
         var result = WorkloadResult(workload: name)
         result.figures = [
             "seconds": seconds.rounded(toPlaces: 3),
@@ -46,7 +46,7 @@ struct IngestWorkload {
             "rejected": response["rejected"].flatMap(Self.number) ?? 0,
             "file_mb": Double((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
                 / 1_048_576,
-            "upload_seconds": Measurement.seconds(uploaded - start).rounded(toPlaces: 3),
+            "upload_seconds": (uploaded - start).inSeconds.rounded(toPlaces: 3),
             "rows_per_s": (rows / seconds).rounded(),
         ]) { $1 }
         result.notes["file"] = file.lastPathComponent

@@ -8,12 +8,7 @@ enum Measurement {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try await body()
-        return (result, seconds(clock.now - start))
-    }
-
-    /// A duration in seconds.
-    static func seconds(_ duration: Duration) -> Double {
-        duration.inSeconds
+        return (result, (clock.now - start).inSeconds)
     }
 
     /// CPU time (user + system, every thread) the process has used so far, in seconds: on a

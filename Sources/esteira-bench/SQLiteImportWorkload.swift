@@ -1,3 +1,4 @@
+import EsteiraCore
 import Foundation
 
 /// Workload 2, the storage limit: the `sqlite3` shell importing the same CSV (`.import`, WAL,
@@ -42,6 +43,6 @@ struct SQLiteImportWorkload {
         let clock = ContinuousClock()
         let start = clock.now
         let value = try body()
-        return (value, Measurement.seconds(clock.now - start))
+        return (value, (clock.now - start).inSeconds)
     }
 }

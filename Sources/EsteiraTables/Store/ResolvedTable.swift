@@ -72,6 +72,11 @@ struct ResolvedTable: Sendable {
     /// The SQLite index behind the global secondary index at `position`.
     func indexSQLName(_ position: Int) -> String { "\(sqlName)_gsi\(position)" }
 
+    /// The names of the global secondary indexes at `positions`.
+    func indexNames(at positions: [Int]) -> [String] {
+        positions.map { definition.globalSecondaryIndexes[$0].name }
+    }
+
     /// Creates the SQLite index behind the global secondary index at `position`, if it is missing.
     ///
     /// Partial: an item without the index's key is not in the index (sparse, as in DynamoDB). The
@@ -128,14 +133,19 @@ struct ResolvedTable: Sendable {
         let statement = try db.cachedStatement(sql: sql)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
-        var code = Self.bind(row.key.partition, at: 1, to: handle)
-            | Self.bind(row.key.sort, at: 2, to: handle)
-            | Self.bind(row.encodedItem, at: 3, to: handle)
-        var column: Int32 = 4
+        // The columns in `upsertSQL`'s order; the first failure, if any, is the one reported.
+        var code = SQLITE_OK
+        var column: Int32 = 0
+        func bind(_ bytes: Data?) {
+            column += 1
+            if code == SQLITE_OK { code = Self.bind(bytes, at: column, to: handle) }
+        }
+        bind(row.key.partition)
+        bind(row.key.sort)
+        bind(row.encodedItem)
         for indexKey in row.indexKeys {
-            code |= Self.bind(indexKey?.partition, at: column, to: handle)
-                | Self.bind(indexKey?.sort, at: column + 1, to: handle)
-            column += 2
+            bind(indexKey?.partition)
+            bind(indexKey?.sort)
         }
         if code == SQLITE_OK { code = sqlite3_step(handle) }
         guard code == SQLITE_DONE else {
@@ -146,7 +156,7 @@ struct ResolvedTable: Sendable {
     }
 
     /// Binds `bytes` as a blob (SQLite copies them), an empty blob for no bytes, NULL for nil;
-    /// returns SQLite's result code (`SQLITE_OK`, which is 0, when bound).
+    /// returns SQLite's result code.
     private static func bind(_ bytes: Data?, at column: Int32, to handle: OpaquePointer) -> Int32 {
         guard let bytes else { return sqlite3_bind_null(handle, column) }
         guard !bytes.isEmpty else { return sqlite3_bind_zeroblob(handle, column, 0) }

@@ -53,12 +53,7 @@ extension TableStore {
     @discardableResult
     public func restoreSuspendedIndexes() throws -> [String: [String]] {
         try writer.writeWithoutTransaction { db in
-            var built: [String: [String]] = [:]
-            for name in try listTables(in: db) {
-                let names = try restoreIndexes(of: resolve(name, in: db), in: db)
-                if !names.isEmpty { built[name] = names }
-            }
-            return built
+            try indexNamesByTable(in: db) { table in try restoreIndexes(of: table, in: db) }
         }
     }
 
@@ -66,14 +61,18 @@ extension TableStore {
     /// running, or was stopped), by table; changes nothing.
     public func suspendedIndexes() throws -> [String: [String]] {
         try writer.read { db in
-            var suspended: [String: [String]] = [:]
-            for name in try listTables(in: db) {
-                let table = try resolve(name, in: db)
-                let missing = try Self.missingIndexPositions(of: table, in: db)
-                if !missing.isEmpty { suspended[name] = missing.map { table.definition.globalSecondaryIndexes[$0].name } }
-            }
-            return suspended
+            try indexNamesByTable(in: db) { table in try Self.missingIndexNames(of: table, in: db) }
         }
+    }
+
+    /// The index names `body` gives for each table, for the tables it gives any.
+    private func indexNamesByTable(in db: Database, _ body: (ResolvedTable) throws -> [String]) throws -> [String: [String]] {
+        var names: [String: [String]] = [:]
+        for name in try listTables(in: db) {
+            let indexes = try body(resolve(name, in: db))
+            if !indexes.isEmpty { names[name] = indexes }
+        }
+        return names
     }
 
     private func restoreIndexes(of table: ResolvedTable, in db: Database) throws -> [String] {
@@ -91,7 +90,7 @@ extension TableStore {
                 return .commit
             }
         }
-        return missing.map { table.definition.globalSecondaryIndexes[$0].name }
+        return table.indexNames(at: missing)
     }
 
     /// The names of the SQLite indexes that exist on the table's items.
@@ -101,8 +100,13 @@ extension TableStore {
     }
 
     /// The positions of the table's global secondary indexes whose SQLite index is missing.
-    static func missingIndexPositions(of table: ResolvedTable, in db: Database) throws -> [Int] {
+    private static func missingIndexPositions(of table: ResolvedTable, in db: Database) throws -> [Int] {
         let present = try presentIndexNames(of: table, in: db)
         return table.definition.globalSecondaryIndexes.indices.filter { !present.contains(table.indexSQLName($0)) }
+    }
+
+    /// The names of the table's global secondary indexes whose SQLite index is missing.
+    static func missingIndexNames(of table: ResolvedTable, in db: Database) throws -> [String] {
+        table.indexNames(at: try missingIndexPositions(of: table, in: db))
     }
 }

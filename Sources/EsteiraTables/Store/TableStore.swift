@@ -112,9 +112,8 @@ public final class TableStore: Sendable {
     public func describeTable(_ name: String, in db: Database) throws -> TableDescription {
         let table = try resolve(name, in: db)
         let count = try TableHandle(table: table).itemCount(in: db)
-        let backfilling = try Self.missingIndexPositions(of: table, in: db).map { table.definition.globalSecondaryIndexes[$0].name }
         return TableDescription(definition: table.definition, itemCount: count, creationDate: table.createdAt,
-                                backfillingIndexes: Set(backfilling))
+                                backfillingIndexes: Set(try Self.missingIndexNames(of: table, in: db)))
     }
 
     /// The table's definition alone: DescribeTable without counting the items.

@@ -52,8 +52,8 @@ public struct DynamoNumber: Sendable, Hashable, Comparable, CustomStringConverti
         let significand = value.significand
         let units = NSDecimalNumber(decimal: significand).uint64Value
         if Decimal(units) == significand {
-            self = try Self.normalised(isNegative: value.sign == .minus && units != 0, digits: Self.digits(of: units),
-                                       exponent: value.exponent)
+            // Zero has no digits, and normalises to zero whatever its sign.
+            self = try Self.normalised(isNegative: value.sign == .minus, digits: Self.digits(of: units), exponent: value.exponent)
         } else {
             try self.init(value.description)
         }
