@@ -26,10 +26,13 @@ import Testing
     functions:
       - name: csv-loader
         handler: csv
+        timeout: 900
       - name: json-loader
         handler: json
+        timeout: 900
       - name: removal-watcher
         handler: removal
+        timeout: 900
     """
 
     struct Recorders {

@@ -24,7 +24,7 @@ import Testing
     @Test(arguments: [0, 1, 2])
     func aThrowingHandlerIsRetriedAsConfiguredThenKeptInTheOnFailureList(retries: Int) async throws {
         let bed = try EngineTestBed()
-        try bed.writePipeline(Self.pipeline(function: "retries: \(retries)"))
+        try bed.writePipeline(Self.pipeline(function: "retries: \(retries)\ntimeout: 900"))
         let handler = RecordingHandler(.fail(errorType: "InvalidNota", message: "numero is missing"))
         let engine = try bed.open(["worker": handler])
         let put = try engine.upload(file: bed.file("a.csv"), bucket: "inbox")
@@ -146,7 +146,7 @@ import Testing
 
     @Test func aFunctionWritingIntoItsOwnTriggerBucketIsStoppedAfter16Hops() async throws {
         let bed = try EngineTestBed()
-        try bed.writePipeline(Self.pipeline(function: "retries: 0"))
+        try bed.writePipeline(Self.pipeline(function: "retries: 0\ntimeout: 900"))
         let engine = try bed.open(building: { ["worker": LoopingWriter(objects: $0.objects)] })
         let put = try engine.upload(file: bed.file("hop-0.csv"), bucket: "inbox")
         // One drain follows the chain (each invocation's write is a new pending delivery); it also

@@ -71,6 +71,7 @@ struct EngineFaultTests {
             retries: 0
           - name: echo
             handler: echo
+            timeout: 900
         """
 
     @Test("a function that never returns is stopped at its timeout and blocks no other function meanwhile")
@@ -174,6 +175,7 @@ struct DeadDispatcherRecoveryTests {
         functions:
           - name: echo
             handler: echo
+            timeout: 900
         """
 
     @Test("an attempt left running by a killed process is closed as Runtime.ExitError and its event delivered again")

@@ -33,6 +33,7 @@ struct EngineTestBed {
         functions:
           - name: \(function)
             handler: \(handler)
+            timeout: 900
         """)
     }
 
@@ -127,7 +128,7 @@ struct TestFunctionError: NamedHandlerError {
 }
 
 /// Waits for a condition that another task or process makes true, up to a deadline.
-func waitUntil(_ what: String, timeout: Duration = .seconds(30),
+func waitUntil(_ what: String, timeout: Duration = .seconds(240),
                _ condition: () throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
     while try !condition() {

@@ -24,11 +24,13 @@ struct FunctionTestBed {
         }
     }
 
-    /// Registers `handler` as "test-handler" and configures one function "f" running it.
+    /// Registers `handler` as "test-handler" and configures one function "f" running it, with the
+    /// longest timeout Lambda allows unless `configure` sets one: a test about something else must
+    /// not fail because a loaded machine kept its handler waiting for a few seconds.
     func deploy(_ handler: any FunctionHandler, _ configure: (inout FunctionConfiguration) -> Void = { _ in })
         throws -> FunctionConfiguration {
         registry.register(name: "test-handler", handler: handler)
-        var configuration = FunctionConfiguration(name: "f", handler: "test-handler", retryDelays: [0])
+        var configuration = FunctionConfiguration(name: "f", handler: "test-handler", timeout: 900, retryDelays: [0])
         configure(&configuration)
         try runtime.configure([configuration])
         return configuration

@@ -19,28 +19,36 @@ struct FunctionTimeoutTests {
         let id = outcome.requestID
         #expect(outcome.status == .timedOut)
         #expect(outcome.error?.errorType == "Sandbox.Timedout")
-        #expect(matches(outcome.error?.errorMessage ?? "", "RequestId: \(id) Error: Task timed out after 1\\.\\d\\d seconds"))
+        #expect(matches(outcome.error?.errorMessage ?? "", "RequestId: \(id) Error: Task timed out after \\d+\\.\\d\\d seconds"))
 
         let record = try #require(try bed.runtime.invocation(requestID: id).first)
         #expect(record.status == .timedOut)
         #expect(record.statusLabel == "timed out")
         #expect((record.durationMilliseconds ?? 0) >= 1000)
-        let lines = record.log.split(separator: "\n").map(String.init)
-        try #require(lines.count == 5, "\(record.log)")
+        var lines = record.log.split(separator: "\n").map(String.init)
+        // The handler logs "blocking" as it starts; on a machine stalled past the timeout it may
+        // not have started at all, and then the log has no line between START and END.
+        try #require(lines.count == 5 || lines.count == 4, "\(record.log)")
+        let handlerStarted = lines.count == 5
+        if handlerStarted {
+            #expect(lines[1].hasSuffix("\t\(id)\tINFO\tblocking"))
+            lines.remove(at: 1)
+        }
         #expect(lines[0] == "START RequestId: \(id) Version: $LATEST")
-        #expect(lines[1].hasSuffix("\t\(id)\tINFO\tblocking"))
-        #expect(lines[2] == "END RequestId: \(id)")
-        #expect(matches(lines[3], "REPORT RequestId: \(id)\tDuration: 1\\d{3}\\.\\d\\d ms\tBilled Duration: 1\\d{3} ms\t"
+        #expect(lines[1] == "END RequestId: \(id)")
+        #expect(matches(lines[2], "REPORT RequestId: \(id)\tDuration: \\d{4,}\\.\\d\\d ms\tBilled Duration: \\d{4,} ms\t"
             + "Memory Size: 128 MB\tMax Memory Used: \\d+ MB\t(Init Duration: \\d+\\.\\d\\d ms\t)?"))
-        #expect(matches(lines[4], #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z "# + id + #" Task timed out after 1\.\d\d seconds"#))
+        #expect(matches(lines[3], #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z "# + id + #" Task timed out after \d+\.\d\d seconds"#))
 
         // The runaway handler still waits on the latch, yet the only slot is free again.
         #expect(try bed.runtime.concurrency(of: "f").running == 0)
         let next = try await bed.runtime.invoke(functionName: "f", payload: ["block": false])
         #expect(next.status == .succeeded)
         #expect(next.response == "finished")
-        var iterator = started.makeAsyncIterator()
-        #expect(await iterator.next() == id)
+        if handlerStarted {
+            var iterator = started.makeAsyncIterator()
+            #expect(await iterator.next() == id)
+        }
     }
 
     /// Sleeps far past any timeout; reports on `cancelled` when its sleep is cancelled, after

@@ -39,7 +39,7 @@ final class TmuxSession {
     /// Waits until the screen satisfies `condition`, reading it as often as tmux allows, for at most
     /// `timeout`; returns the last screen, which the caller asserts on.
     @discardableResult
-    func waitForScreen(timeout: Duration = .seconds(20), _ condition: ([String]) -> Bool) async throws -> [String] {
+    func waitForScreen(timeout: Duration = .seconds(120), _ condition: ([String]) -> Bool) async throws -> [String] {
         let deadline = ContinuousClock.now + timeout
         var lines = try screen()
         while !condition(lines) && ContinuousClock.now < deadline {
