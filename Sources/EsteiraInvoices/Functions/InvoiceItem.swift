@@ -10,8 +10,16 @@ enum InvoiceItem {
         let key: String
         let eTag: String
         let ingestedAt: String
+        /// `bucket/key`, the `by-source` partition.
+        let sourceID: String
 
-        var sourceID: String { "\(bucket)/\(key)" }
+        init(bucket: String, key: String, eTag: String, ingestedAt: String) {
+            self.bucket = bucket
+            self.key = key
+            self.eTag = eTag
+            self.ingestedAt = ingestedAt
+            sourceID = "\(bucket)/\(key)"
+        }
     }
 
     /// The item for a valid CSV/JSON row; `foldedNome` is `InvoiceKeys.foldedName(record.nome)`
@@ -60,7 +68,9 @@ enum InvoiceItem {
     private static func common(numero: String, serie: String?, nome: String, data: String, valor: Decimal,
                                documento: String?, descricao: String?, origin: Origin, foldedNome: String? = nil) -> Item {
         let folded = foldedNome ?? InvoiceKeys.foldedName(nome)
-        var item: Item = [
+        // Sized for every attribute an item gets, so that adding the optional ones never rehashes.
+        var item = Item(minimumCapacity: 24)
+        let always: KeyValuePairs<String, AttributeValue> = [
             InvoiceAttributes.numero: .string(numero),
             InvoiceAttributes.nome: .string(nome),
             InvoiceAttributes.data: .string(data),
@@ -75,6 +85,7 @@ enum InvoiceItem {
             InvoiceAttributes.mes: .string(InvoiceKeys.month(data)),
             InvoiceAttributes.dataNumero: .string("\(data)#\(numero)"),
         ]
+        for (name, value) in always { item[name] = value }
         if let serie, !serie.isEmpty { item[InvoiceAttributes.serie] = .string(serie) }
         if let descricao, !descricao.isEmpty { item[InvoiceAttributes.descricao] = .string(descricao) }
         if let documento, !documento.isEmpty {

@@ -64,9 +64,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The ISO 8601 text, `YYYY-MM-DD`.
     public var isoText: String {
-        let y = String(year), m = String(month), d = String(day)
-        return String(repeating: "0", count: 4 - y.count) + y + "-"
-            + (m.count == 1 ? "0" + m : m) + "-" + (d.count == 1 ? "0" + d : d)
+        // Ten ASCII digits and dashes, written in place (this runs once per row loaded).
+        String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, at end: Int, digits: Int) {
+                var rest = value
+                for position in stride(from: end, to: end - digits, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 3, digits: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, at: 6, digits: 2)
+            text[7] = UInt8(ascii: "-")
+            put(day, at: 9, digits: 2)
+            return 10
+        }
     }
 
     public var description: String { isoText }

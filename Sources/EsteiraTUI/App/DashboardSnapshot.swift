@@ -9,15 +9,23 @@ public struct DashboardSnapshot: Equatable, Sendable {
     var events: [EventSummary] = []
     var invocations: [InvocationSummary] = []
     /// The totals behind `events` and `invocations`, which hold only the most recent.
-    var eventCount = 0
-    var invocationCount = 0
+    var eventCount = 0 { didSet { eventCountText = eventCount.formatted() } }
+    var invocationCount = 0 { didSet { invocationCountText = invocationCount.formatted() } }
     var tables: [String] = []
     /// The table whose rows are listed (the requested one, or the first).
     var table: String?
-    var rowCount = 0
+    var rowCount = 0 { didSet { rowCountText = rowCount.formatted() } }
     /// The table index of `rows[0]`.
     var rowOffset = 0
-    var rows: [TableRow] = []
+    var rows: [TableRow] = [] { didSet { rowColumns = TablePane.columnNames(of: rows) } }
+
+    // Derived once when the data arrives rather than on every frame drawn from it (a frame is
+    // drawn for each key press): the counts as the locale writes them, and the rows' columns.
+    private(set) var eventCountText = "0"
+    private(set) var invocationCountText = "0"
+    private(set) var rowCountText = "0"
+    /// The attributes of `rows`, in the order the table pane shows them.
+    private(set) var rowColumns: [String] = []
 
     /// Reads a snapshot for `request`.
     static func fetch(from source: any DashboardSource, for request: SnapshotRequest) async throws -> DashboardSnapshot {

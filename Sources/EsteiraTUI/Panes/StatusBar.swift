@@ -7,7 +7,7 @@ enum StatusBar {
         let snapshot = model.snapshot
         let rate = String(format: "%.1f", model.eventsPerSecond)
         let info = " \(TextSanitizer.line(model.dataDirectoryLabel)) · \(snapshot.buckets.count) buckets · \(snapshot.objects.count) objects · "
-            + "\(snapshot.rowCount.formatted()) rows · \(snapshot.eventCount.formatted()) events · \(snapshot.invocationCount.formatted()) invocations · "
+            + "\(snapshot.rowCountText) rows · \(snapshot.eventCountText) events · \(snapshot.invocationCountText) invocations · "
             + "\(rate) ev/s · theme \(model.theme.name) "
         let used = buffer.put(info, x: 0, y: y, slot: .status, maxWidth: width)
         guard let message = model.message else { return }

@@ -16,11 +16,10 @@ enum TablePane {
 
     static func render(_ model: DashboardModel, into buffer: inout ScreenBuffer) {
         let table = model.snapshot.table.map(TextSanitizer.line) ?? "no tables"
-        let total = model.snapshot.rowCount
         let shown = model.count(.table)
-        let rows = model.filteredTableRows == nil ? "\(total.formatted()) rows" : "\(shown) of \(model.snapshot.rows.count) read rows"
+        let rows = model.filteredTableRows == nil ? "\(model.snapshot.rowCountText) rows" : "\(shown) of \(model.snapshot.rows.count) read rows"
         let inner = PaneFrame.draw(.table, subtitle: "\(table) (\(rows))", model: model, into: &buffer)
-        let names = columnNames(of: model.snapshot.rows)
+        let names = model.snapshot.rowColumns
         ColumnsView(
             columns: names.map(column),
             count: shown,
