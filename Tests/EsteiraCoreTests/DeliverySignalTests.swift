@@ -38,6 +38,18 @@ import Testing
         await signal.wait(timeout: .milliseconds(1))
     }
 
+    /// Waits whose timeout runs out at once all return. Their timer can fire before the waiter is
+    /// registered, which is what a stalled machine does to longer timeouts; this test rarely wins
+    /// that race, so it guards the outcome rather than reproducing the race every time.
+    @Test(.timeLimit(.minutes(1))) func aTimeoutThatEndsBeforeTheWaitIsRegisteredStillEndsIt() async {
+        let signal = DeliverySignal()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask { for _ in 0..<500 { await signal.wait(timeout: .zero) } }
+            }
+        }
+    }
+
     /// The dispatcher polls once an hour here: only the commit's signal can start the delivery.
     @Test(.timeLimit(.minutes(1))) func theDispatcherDeliversAnUploadWithoutWaitingForItsPoll() async throws {
         let bed = try EngineTestBed()

@@ -36,8 +36,9 @@ public final class DeliverySignal: @unchecked Sendable {
             defer { nextWaiterID += 1 }
             return nextWaiterID
         }
+        let deadline = ContinuousClock.now + timeout
         let timer = Task { [weak self] in
-            try? await Task.sleep(for: timeout)
+            try? await Task.sleep(until: deadline, clock: .continuous)
             self?.resume(id)
         }
         await withTaskCancellationHandler {
@@ -50,6 +51,9 @@ public final class DeliverySignal: @unchecked Sendable {
                 } else {
                     waiters[id] = continuation
                     lock.unlock()
+                    // The timer may have fired before this waiter was registered (a short timeout,
+                    // or a stalled machine): its wake-up found nobody, so the deadline is checked here.
+                    if ContinuousClock.now >= deadline { resume(id) }
                 }
             }
         } onCancel: {
