@@ -15,8 +15,11 @@ public struct BulkLoadPolicy: Sendable, Equatable {
         self.minimumBytes = minimumBytes
     }
 
-    /// Files from 16 MiB (about 180,000 CSV rows).
-    public static let standard = BulkLoadPolicy(minimumBytes: 16 << 20)
+    /// Files from 1 MiB (about 11,000 CSV rows). Even while every index fits in the page cache,
+    /// a sort is the cheaper way in: 100,000 rows into an empty table took 2.0 s this way against
+    /// 2.8 s adding their entries one by one. Below that, the two ways cost about the same, and a
+    /// stream of small files (the event storm) would otherwise rebuild the indexes for each one.
+    public static let standard = BulkLoadPolicy(minimumBytes: 1 << 20)
     /// Never suspends the indexes: every row's entries are added as it is written.
     public static let never = BulkLoadPolicy(minimumBytes: .max)
 
